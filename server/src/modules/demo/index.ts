@@ -1,0 +1,75 @@
+import type { Db } from '../../platform/db/schema.js';
+import { nowIso, type Ctx } from '../../platform/context.js';
+import { recordAudit } from '../audit/index.js';
+import { createDepartment, createUser, insertBranch } from '../identity/index.js';
+import { DEMO_ADMINS, DEMO_DEPARTMENTS, DEMO_ROOT } from './organisation.js';
+import { anyUsers, demoDepartmentIds, deleteDemoRows } from './repository.js';
+
+export { anyUsers };
+
+export interface DemoLoaded {
+  password: string;
+  logins: { login: string; name: string; department: string; roles: string[] }[];
+}
+
+const IT_OFFICE = 'demo-xxzx';
+
+/** One password for every demo account, so a newcomer can try each role. */
+export const DEMO_PASSWORD = 'Luoshi@2026';
+
+export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
+  return db.transaction().execute(async (trx) => {
+    const logins: DemoLoaded['logins'] = [];
+    const root = await createDepartment(trx, ctx, { ...DEMO_ROOT, parentId: null, sortOrder: 0 });
+    let order = 1;
+    let itOffice = root;
+    for (const dept of DEMO_DEPARTMENTS) {
+      const id = await createDepartment(trx, ctx, {
+        code: dept.code,
+        name: dept.name,
+        parentId: root,
+        sortOrder: order++,
+      });
+      if (dept.code === IT_OFFICE) itOffice = id;
+      await insertBranch(trx, { department_id: id, name: `${dept.name}党支部`, created_at: nowIso(ctx) });
+      for (const [login, name, roles] of dept.people) {
+        await createUser(trx, ctx, {
+          login,
+          name,
+          departmentId: id,
+          roles,
+          password: DEMO_PASSWORD,
+          isDemo: true,
+        });
+        logins.push({ login, name, department: dept.name, roles });
+      }
+    }
+    for (const [login, name, role] of DEMO_ADMINS) {
+      await createUser(trx, ctx, {
+        login,
+        name,
+        departmentId: itOffice,
+        roles: [role],
+        password: DEMO_PASSWORD,
+        isDemo: true,
+      });
+      logins.push({ login, name, department: '信息技术保障室', roles: [role] });
+    }
+    await recordAudit(trx, ctx, {
+      action: 'demo.load',
+      objectType: 'system',
+      changes: { users: logins.length, departments: DEMO_DEPARTMENTS.length + 1 },
+    });
+    return { password: DEMO_PASSWORD, logins };
+  });
+}
+
+/** Remove the demo organisation: its users (with their sessions and roles), branches and departments. */
+export async function removeDemo(db: Db, ctx: Ctx): Promise<{ users: number; departments: number }> {
+  return db.transaction().execute(async (trx) => {
+    const departments = await demoDepartmentIds(trx);
+    const removed = await deleteDemoRows(trx, departments);
+    await recordAudit(trx, ctx, { action: 'demo.remove', objectType: 'system', changes: removed });
+    return removed;
+  });
+}

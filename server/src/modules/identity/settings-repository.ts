@@ -1,0 +1,30 @@
+import type { Executor } from '../../platform/db/schema.js';
+
+export function readSetting(db: Executor, key: string) {
+  return db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/** Insert (expected version 0) or update at the expected version; false when the version is stale. */
+export async function writeSetting(
+  db: Executor,
+  key: string,
+  value: string,
+  expectedVersion: number,
+  at: string,
+): Promise<boolean> {
+  if (expectedVersion === 0) {
+    const result = await db
+      .insertInto('settings')
+      .values({ key, value, version: 1, updated_at: at })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+  const result = await db
+    .updateTable('settings')
+    .set({ value, version: expectedVersion + 1, updated_at: at })
+    .where('key', '=', key)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

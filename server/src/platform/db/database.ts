@@ -1,0 +1,149 @@
+/**
+ * Every difference between SQLite and PostgreSQL lives in this file: connection setup, column types,
+ * transaction start, row locking and serialisation locks. Repositories ask `dialectOf(executor)`.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  CompiledQuery,
+  sql,
+  type ColumnDataType,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type QueryCompiler,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqliteDialectConfig,
+} from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  url: string;
+  /** The SQLite file (absolute), when the dialect is SQLite. */
+  sqliteFile: string | null;
+  sqliteHandle: BetterSqlite3.Database | null;
+  close(): Promise<void>;
+}
+
+/** SQLite transactions start with BEGIN IMMEDIATE so two processes never deadlock upgrading a read lock. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect implements Dialect {
+  constructor(private readonly config: SqliteDialectConfig) {}
+  createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}
+
+export function sqliteFileFromUrl(url: string): string {
+  return resolve(url.replace(/^sqlite:(\/\/)?/, ''));
+}
+
+export function openSqlite(file: string): BetterSqlite3.Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const handle = new BetterSqlite3(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  handle.pragma('synchronous = NORMAL');
+  return handle;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests give each database its own schema). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          // timestamptz → ISO string, int8 (counts) → number: the same shapes SQLite returns.
+          if (oid === 1184) return (value: string) => new Date(value).toISOString();
+          if (oid === 20) return (value: string) => Number(value);
+          return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      url,
+      sqliteFile: null,
+      sqliteHandle: null,
+      close: () => db.destroy(),
+    };
+  }
+  const file = sqliteFileFromUrl(url);
+  const handle = openSqlite(file);
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: handle }) });
+  return { db, dialect: 'sqlite', url, sqliteFile: file, sqliteHandle: handle, close: () => db.destroy() };
+}
+
+/** Which dialect a Kysely instance or transaction talks to. */
+export function dialectOf(executor: { getExecutor(): { adapter: unknown } }): DialectName {
+  return executor.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Column types for migrations. */
+export function columnTypes(dialect: DialectName): { timestamp: ColumnDataType; flag: ColumnDataType } {
+  return dialect === 'postgres'
+    ? { timestamp: 'timestamptz', flag: 'smallint' }
+    : { timestamp: 'text', flag: 'integer' };
+}
+
+/** A timestamp parameter compared in SQL: PostgreSQL needs an explicit cast from the ISO string. */
+export function timestampParam(dialect: DialectName, iso: string): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`${iso}::timestamptz` : sql<string>`${iso}`;
+}
+
+/** Row locking that lets several workers claim different rows (PostgreSQL); SQLite serialises writers. */
+export function skipLocked<DB1, TB extends keyof DB1, O>(
+  dialect: DialectName,
+  query: SelectQueryBuilder<DB1, TB, O>,
+): SelectQueryBuilder<DB1, TB, O> {
+  return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
+}
+
+/**
+ * Serialise transactions that must not interleave (the audit hash chain): a transaction-scoped
+ * advisory lock on PostgreSQL; on SQLite BEGIN IMMEDIATE already gives one writer at a time.
+ */
+export async function serialLock(executor: Kysely<DB>, key: number): Promise<void> {
+  if (dialectOf(executor) === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(executor);
+}

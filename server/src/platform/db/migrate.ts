@@ -1,0 +1,42 @@
+import { Migrator, NO_MIGRATIONS, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db } from './schema.js';
+import * as foundation from './migrations/0001_foundation.js';
+
+/** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};
+
+function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+function unwrap(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(
+      `迁移失败${failed ? `（${failed.migrationName}）` : ''}：${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`,
+      {
+        cause: result.error,
+      },
+    );
+  }
+  return (result.results ?? []).map((r) => `${r.direction === 'Up' ? '↑' : '↓'} ${r.migrationName}`);
+}
+
+export async function migrateUp(db: Db): Promise<string[]> {
+  return unwrap(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Db): Promise<string[]> {
+  return unwrap(await migrator(db).migrateDown());
+}
+
+export async function migrateDownAll(db: Db): Promise<string[]> {
+  return unwrap(await migrator(db).migrateTo(NO_MIGRATIONS));
+}
+
+export async function migrationStatus(db: Db): Promise<{ name: string; executedAt: string | null }[]> {
+  const list = await migrator(db).getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
+}
