@@ -9,6 +9,8 @@ const HELP = `落实 Luoshi 命令行
   user create --login L --name N [--department CODE] [--role R …]
   user reset-password LOGIN | user unlock LOGIN
   demo load|remove                  载入 / 删除演示数据
+  backup FILE [--force]             在线备份数据库（服务可继续运行），并写 FILE.sm3 校验文件
+  restore FILE [--check] [--force]  校验并恢复备份（须先停止服务；--check 只校验）
 
 环境变量：DATABASE_URL（默认 sqlite:./data/luoshi.db，或 postgres://…）、LUOSHI_PORT（8080）、
 LUOSHI_HOST（127.0.0.1）、LUOSHI_DATA_DIR（./data）、LUOSHI_DEMO（1）、LUOSHI_GM（国密口令散列）`;
@@ -18,6 +20,8 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   migrate: async () => (await import('./cli/migrate.js')).migrate,
   user: async () => (await import('./cli/user.js')).user,
   demo: async () => (await import('./cli/demo.js')).demo,
+  backup: async () => (await import('./cli/backup.js')).backup,
+  restore: async () => (await import('./cli/backup.js')).restore,
 };
 
 async function main(): Promise<void> {

@@ -21,16 +21,14 @@ async function firstStart(deps: AppDeps): Promise<void> {
     console.log('删除演示数据：npm run luoshi -- demo remove\n');
     return;
   }
-  const created = await deps.db
-    .transaction()
-    .execute((trx) =>
-      createUser(trx, ctx, {
-        login: 'sysadmin',
-        name: '系统管理员',
-        departmentId: null,
-        roles: ['system_admin'],
-      }),
-    );
+  const created = await deps.db.transaction().execute((trx) =>
+    createUser(trx, ctx, {
+      login: 'sysadmin',
+      name: '系统管理员',
+      departmentId: null,
+      roles: ['system_admin'],
+    }),
+  );
   console.log('\n已创建系统管理员账号：sysadmin');
   console.log(`一次性密码（仅显示这一次，首次登录须修改）：${created.issuedPassword ?? ''}`);
   console.log(

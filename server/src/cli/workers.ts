@@ -1,6 +1,40 @@
+import { hostname } from 'node:os';
+import { DAY } from '../platform/clock.js';
 import type { AppDeps } from '../platform/deps.js';
+import { purgeIdempotencyKeys } from '../platform/http/idempotency-repository.js';
+import { purgeSessions } from '../modules/identity/index.js';
+import { createJobRunner, type ScheduledJob } from '../modules/jobs/index.js';
+
+const ago = (deps: AppDeps, ms: number) => new Date(deps.clock.now().getTime() - ms).toISOString();
+
+/** Every scheduled job of the system; a module's own (e.g. the audit module's auditCheckpointJob) is one more entry. */
+export const scheduledJobs: readonly ScheduledJob[] = [
+  {
+    name: 'sessions.purge',
+    intervalSeconds: DAY / 1000,
+    // A day's grace: someone returning to an expired session is told it expired, not asked who they are.
+    run: async (_payload, deps) => {
+      await purgeSessions(deps.db, ago(deps, DAY));
+    },
+  },
+  {
+    name: 'idempotency.purge',
+    intervalSeconds: DAY / 1000,
+    run: async (_payload, deps) => {
+      await purgeIdempotencyKeys(deps.db, ago(deps, 7 * DAY));
+    },
+  },
+];
 
 /** Background work of a worker process; returns a function that stops it. */
-export function startWorkers(_deps: AppDeps): () => Promise<void> {
-  return () => Promise.resolve();
+export function startWorkers(deps: AppDeps): () => Promise<void> {
+  const runner = createJobRunner({
+    deps,
+    handlers: Object.fromEntries(scheduledJobs.map((job) => [job.name, job.run])),
+    schedules: scheduledJobs,
+    workerId: `${hostname()}:${process.pid}`,
+    holdProcess: true,
+  });
+  runner.start();
+  return () => runner.stop();
 }

@@ -29,6 +29,12 @@ export function canonical(row: AuditContent): string {
   ]);
 }
 
+/** The hashed fields of a stored row (a row carries seq, prev_hash and hash besides). */
+export function contentOf(row: AuditContent): AuditContent {
+  const { at, actor_id, actor_login, action, object_type, object_id, outcome, changes, client_ip } = row;
+  return { at, actor_id, actor_login, action, object_type, object_id, outcome, changes, client_ip };
+}
+
 /** SM3 over the previous row's hash and this row's content. */
 export function chainHash(prevHash: string, row: AuditContent): string {
   return createHash('sm3').update(prevHash).update('\n').update(canonical(row)).digest('hex');
@@ -42,6 +48,22 @@ export function checkpointMac(
   at: string,
 ): string {
   return createHmac('sm3', key).update(`${headSeq}|${rowCount}|${headHash}|${at}`).digest('hex');
+}
+
+/** What a purge vouches for; see boundary.ts. */
+export interface PurgeFacts {
+  before: string;
+  rows: number;
+  upToSeq: number;
+  headHash: string;
+  purgedTotal: number;
+}
+
+/** The "purge|" prefix keeps a checkpoint's MAC from ever passing as a purge record's. */
+export function purgeMac(key: Buffer, f: PurgeFacts): string {
+  return createHmac('sm3', key)
+    .update(`purge|${f.upToSeq}|${f.purgedTotal}|${f.headHash}|${f.before}|${f.rows}`)
+    .digest('hex');
 }
 
 export function macMatches(expected: string, actual: string): boolean {

@@ -17,7 +17,7 @@ export interface AuditEvent {
 }
 
 /** Key for the advisory lock that keeps the hash chain linear across concurrent transactions. */
-const AUDIT_CHAIN_LOCK = 0x4c5341; // "LSA"
+export const AUDIT_CHAIN_LOCK = 0x4c5341; // "LSA"
 
 /**
  * Append one row to the hash chain. Call it inside the transaction of the change it records,

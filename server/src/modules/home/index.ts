@@ -11,19 +11,17 @@ export function homeModule(providers: readonly TodoProvider[]): Module {
   return {
     name: 'home',
     register(app: FastifyInstance) {
-      app
-        .withTypeProvider<ZodTypeProvider>()
-        .get(
-          '/api/home/todos',
-          {
-            schema: {
-              tags: ['首页'],
-              summary: '我的待办',
-              response: { 200: z.object({ items: z.array(todoView) }) },
-            },
+      app.withTypeProvider<ZodTypeProvider>().get(
+        '/api/home/todos',
+        {
+          schema: {
+            tags: ['首页'],
+            summary: '我的待办',
+            response: { 200: z.object({ items: z.array(todoView) }) },
           },
-          async (req) => ({ items: await collectTodos(app.deps.db, req.ctx, providers) }),
-        );
+        },
+        async (req) => ({ items: await collectTodos(app.deps.db, req.ctx, providers) }),
+      );
     },
   };
 }

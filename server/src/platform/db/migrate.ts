@@ -1,5 +1,6 @@
-import { Migrator, NO_MIGRATIONS, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db } from './schema.js';
+import { dialectOf } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
@@ -7,8 +8,15 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
 };
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+/**
+ * On PostgreSQL the migration tables live in the connection's current schema: Kysely would otherwise
+ * find another schema's tables through introspection and then miss them on the search path.
+ */
+async function migrator(db: Db): Promise<Migrator> {
+  const provider = { getMigrations: () => Promise.resolve(migrations) };
+  if (dialectOf(db) !== 'postgres') return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
 function unwrap(result: MigrationResultSet): string[] {
@@ -25,18 +33,18 @@ function unwrap(result: MigrationResultSet): string[] {
 }
 
 export async function migrateUp(db: Db): Promise<string[]> {
-  return unwrap(await migrator(db).migrateToLatest());
+  return unwrap(await (await migrator(db)).migrateToLatest());
 }
 
 export async function migrateDown(db: Db): Promise<string[]> {
-  return unwrap(await migrator(db).migrateDown());
+  return unwrap(await (await migrator(db)).migrateDown());
 }
 
 export async function migrateDownAll(db: Db): Promise<string[]> {
-  return unwrap(await migrator(db).migrateTo(NO_MIGRATIONS));
+  return unwrap(await (await migrator(db)).migrateTo(NO_MIGRATIONS));
 }
 
 export async function migrationStatus(db: Db): Promise<{ name: string; executedAt: string | null }[]> {
-  const list = await migrator(db).getMigrations();
+  const list = await (await migrator(db)).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
 }

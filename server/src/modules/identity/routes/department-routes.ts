@@ -161,16 +161,14 @@ export function departmentRoutes(app: FastifyInstance): void {
         db,
         users.map((u) => u.id),
       );
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, req.ctx, {
-            action: 'export',
-            objectType: 'department',
-            objectId: department.id,
-            changes: { what: 'members', rows: users.length },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, req.ctx, {
+          action: 'export',
+          objectType: 'department',
+          objectId: department.id,
+          changes: { what: 'members', rows: users.length },
+        }),
+      );
       const csv = toCsv(
         ['登录名', '姓名', '角色', '状态'],
         users.map((u) => [
