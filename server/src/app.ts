@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.js';
 import { buildHttpApp, type Module } from './platform/http/app.js';
 import { recordDenial } from './modules/audit/index.js';
+import { calendarModule } from './modules/calendar/index.js';
 import { homeModule } from './modules/home/index.js';
 import { identityTodos, registerIdentity } from './modules/identity/index.js';
 
 /** Every module, in the order its routes are registered. */
 export const modules: readonly Module[] = [
   { name: 'identity', register: registerIdentity },
+  calendarModule,
   homeModule([identityTodos]),
 ];
 

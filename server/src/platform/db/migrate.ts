@@ -2,10 +2,12 @@ import { Migrator, NO_MIGRATIONS, sql, type Migration, type MigrationResultSet }
 import type { Db } from './schema.js';
 import { dialectOf } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
+import * as calendar from './migrations/0002_calendar.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_calendar': calendar,
 };
 
 /**

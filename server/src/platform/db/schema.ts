@@ -125,6 +125,21 @@ export interface SettingTable {
   updated_at: string;
 }
 
+export interface CalendarDayTable {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  note: string;
+  confirmed_by: number | null;
+  confirmed_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   branches: BranchTable;
@@ -138,6 +153,8 @@ export interface DB {
   jobs: JobTable;
   job_schedules: JobScheduleTable;
   settings: SettingTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
 }
 
 /** What services take: the database itself or a transaction they work in. */

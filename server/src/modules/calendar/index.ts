@@ -1,0 +1,6 @@
+import type { Module } from '../../platform/http/app.js';
+import { calendarRoutes } from './routes.js';
+
+export const calendarModule: Module = { name: 'calendar', register: calendarRoutes };
+export { loadCalendar } from './service.js';
+export { WorkingCalendar, beijingDate, isValidDate, nextDate, type AddResult } from './working-calendar.js';

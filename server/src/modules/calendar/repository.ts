@@ -1,0 +1,82 @@
+import type { Executor } from '../../platform/db/schema.js';
+
+export function listDayEntries(db: Executor) {
+  return db.selectFrom('calendar_days').selectAll().orderBy('date').execute();
+}
+
+export function findDayEntry(db: Executor, date: string) {
+  return db.selectFrom('calendar_days').selectAll().where('date', '=', date).executeTakeFirst();
+}
+
+export async function upsertDayEntry(
+  db: Executor,
+  row: {
+    date: string;
+    kind: 'holiday' | 'workday';
+    name: string;
+    updated_by: number | null;
+    updated_at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('calendar_days')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('date')
+        .doUpdateSet({
+          kind: row.kind,
+          name: row.name,
+          updated_by: row.updated_by,
+          updated_at: row.updated_at,
+        }),
+    )
+    .execute();
+}
+
+export async function deleteDayEntry(db: Executor, date: string): Promise<boolean> {
+  const result = await db.deleteFrom('calendar_days').where('date', '=', date).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export function listConfirmedYears(db: Executor) {
+  return db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+}
+
+export async function insertConfirmedYear(
+  db: Executor,
+  row: { year: number; note: string; confirmed_by: number | null; confirmed_at: string },
+): Promise<void> {
+  await db
+    .insertInto('calendar_years')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('year')
+        .doUpdateSet({ note: row.note, confirmed_by: row.confirmed_by, confirmed_at: row.confirmed_at }),
+    )
+    .execute();
+}
+
+export async function deleteConfirmedYear(db: Executor, year: number): Promise<void> {
+  await db.deleteFrom('calendar_years').where('year', '=', year).execute();
+}
+
+/** A counter bumped by every change, so each process rebuilds its cached calendar only when needed. */
+export async function calendarVersion(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'calendar_version')
+    .executeTakeFirst();
+  return row ? Number(row.value) : 0;
+}
+
+export async function bumpCalendarVersion(db: Executor, at: string): Promise<void> {
+  const current = await calendarVersion(db);
+  await db
+    .insertInto('settings')
+    .values({ key: 'calendar_version', value: String(current + 1), version: 1, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(current + 1), updated_at: at }))
+    .execute();
+}
