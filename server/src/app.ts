@@ -5,12 +5,14 @@ import { recordDenial } from './modules/audit/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { homeModule } from './modules/home/index.js';
 import { identityTodos, registerIdentity } from './modules/identity/index.js';
+import { jobsModule } from './modules/jobs/index.js';
 
 /** Every module, in the order its routes are registered. */
 export const modules: readonly Module[] = [
   { name: 'identity', register: registerIdentity },
   calendarModule,
   homeModule([identityTodos]),
+  jobsModule,
 ];
 
 export function buildApp(

@@ -3,11 +3,16 @@ import { DAY } from '../platform/clock.js';
 import type { AppDeps } from '../platform/deps.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency-repository.js';
 import { purgeSessions } from '../modules/identity/index.js';
-import { createJobRunner, type ScheduledJob } from '../modules/jobs/index.js';
+import {
+  createJobRunner,
+  type JobRunner,
+  type JobRunnerOptions,
+  type ScheduledJob,
+} from '../modules/jobs/index.js';
 
 const ago = (deps: AppDeps, ms: number) => new Date(deps.clock.now().getTime() - ms).toISOString();
 
-/** Every scheduled job of the system; a module's own (e.g. the audit module's auditCheckpointJob) is one more entry. */
+/** Every scheduled job of the system. A module's own (e.g. audit's auditCheckpointJob) is one more entry. */
 export const scheduledJobs: readonly ScheduledJob[] = [
   {
     name: 'sessions.purge',
@@ -26,15 +31,23 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   },
 ];
 
-/** Background work of a worker process; returns a function that stops it. */
-export function startWorkers(deps: AppDeps): () => Promise<void> {
-  const runner = createJobRunner({
+/** The runner of every job the system knows, as a worker process runs it. */
+export function createWorkerRunner(
+  deps: AppDeps,
+  options: Omit<Partial<JobRunnerOptions>, 'deps' | 'handlers' | 'schedules'> = {},
+): JobRunner {
+  return createJobRunner({
     deps,
     handlers: Object.fromEntries(scheduledJobs.map((job) => [job.name, job.run])),
     schedules: scheduledJobs,
     workerId: `${hostname()}:${process.pid}`,
-    holdProcess: true,
+    ...options,
   });
+}
+
+/** Background work of a worker process; returns a function that stops it. */
+export function startWorkers(deps: AppDeps): () => Promise<void> {
+  const runner = createWorkerRunner(deps, { holdProcess: true });
   runner.start();
   return () => runner.stop();
 }
