@@ -6,12 +6,14 @@ import { calendarModule } from './modules/calendar/index.js';
 import { homeModule } from './modules/home/index.js';
 import { identityTodos, registerIdentity } from './modules/identity/index.js';
 import { jobsModule } from './modules/jobs/index.js';
+import { supervisionModule, supervisionTodos } from './modules/supervision/index.js';
 
 /** Every module, in the order its routes are registered. */
 export const modules: readonly Module[] = [
   { name: 'identity', register: registerIdentity },
   calendarModule,
-  homeModule([identityTodos]),
+  supervisionModule,
+  homeModule([identityTodos, supervisionTodos]),
   jobsModule,
 ];
 

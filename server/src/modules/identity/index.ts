@@ -24,3 +24,5 @@ export { insertBranch } from './departments-repository.js';
 export { purgeSessions } from './sessions-repository.js';
 export { generatePassword } from './passwords.js';
 export { identityTodos } from './todos.js';
+export { findUserById, namesOfUsers } from './users-repository.js';
+export { listDepartments } from './departments-repository.js';

@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/schema.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import { stale } from '../../platform/http/errors.js';
 import { recordAudit, diff } from '../audit/index.js';
-import { readSetting, writeSetting } from './settings-repository.js';
+import { readSetting, writeSetting } from '../../platform/db/settings-repository.js';
 
 /** 等保三级 defaults; the security administrator may tighten or relax them. */
 export const securityPolicySchema = z.object({

@@ -146,3 +146,12 @@ export async function countLockedUsers(db: Executor, at: string): Promise<number
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function namesOfUsers(db: Executor, userIds: readonly number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
+}

@@ -89,6 +89,9 @@ export function runTool(
           : error,
       ),
     );
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A damaged archive can crash pg_restore outright (seen: SIGSEGV) with nothing on stderr.
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? 1, stdout, stderr: stderr || (signal ? `异常终止（${signal}）` : '') }),
+    );
   });
 }

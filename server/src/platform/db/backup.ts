@@ -119,6 +119,15 @@ function verifySqliteFile(file: string): void {
   let handle: BetterSqlite3.Database | null = null;
   try {
     handle = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    // A file cut inside its last page still passes integrity_check (the short page reads as zeros),
+    // but a sound database is always exactly page_count pages long.
+    const pages =
+      (handle.pragma('page_count', { simple: true }) as number) *
+      (handle.pragma('page_size', { simple: true }) as number);
+    if (statSync(file).size !== pages)
+      throw new BackupError(
+        `备份文件 ${file} 长度与其页数不符（${statSync(file).size} ≠ ${pages} 字节），文件不完整，拒绝使用`,
+      );
     const rows = handle.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     if (problems.length > 0 || rows.length === 0)

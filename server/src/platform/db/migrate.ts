@@ -3,11 +3,13 @@ import type { Db } from './schema.js';
 import { dialectOf } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
 import * as calendar from './migrations/0002_calendar.js';
+import * as supervision from './migrations/0003_supervision.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_calendar': calendar,
+  '0003_supervision': supervision,
 };
 
 /**

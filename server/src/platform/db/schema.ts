@@ -140,6 +140,110 @@ export interface CalendarYearTable {
   confirmed_at: string;
 }
 
+export type ItemStatus = 'draft' | 'pending_approval' | 'approved' | 'assigned' | 'closed' | 'suspended';
+export type AssignmentStatus =
+  | 'assigned'
+  | 'acknowledged'
+  | 'completion_requested'
+  | 'completion_approved'
+  | 'leader_read'
+  | 'closed'
+  | 'suspended';
+export type FeedbackCycle = 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'once';
+
+export interface ItemTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  number: string;
+  title: string;
+  requirements: string;
+  source_type: string;
+  source_ref: string;
+  urgency: 'extra_urgent' | 'urgent' | 'normal';
+  difficult: number;
+  responsible_leader_id: number | null;
+  parent_id: number | null;
+  status: ItemStatus;
+  deadline: string | null;
+  working_days: number | null;
+  feedback_cycle: FeedbackCycle;
+  standing: number;
+  tags: string;
+  created_by: number;
+  return_reason: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface ItemWatcherTable {
+  item_id: number;
+  user_id: number;
+}
+
+export interface AssignmentTable {
+  id: Generated<number>;
+  item_id: number;
+  department_id: number;
+  role: 'lead' | 'assist';
+  status: AssignmentStatus;
+  accountable_user_id: number | null;
+  deadline: string | null;
+  feedback_cycle: FeedbackCycle;
+  assigned_at: string;
+  acknowledged_at: string | null;
+  completion_evidence: string | null;
+  completion_requested_at: string | null;
+  return_reason: string | null;
+  closed_at: string | null;
+  closed_on_time: number | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface FeedbackTable {
+  id: Generated<number>;
+  assignment_id: number;
+  period: string;
+  due_date: string;
+  content: string;
+  submitted_by: number;
+  submitted_at: string;
+  on_time: number;
+  status: 'submitted' | 'head_approved' | 'approved' | 'returned';
+  head_reviewed_by: number | null;
+  office_reviewed_by: number | null;
+  return_reason: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface ExtensionTable {
+  id: Generated<number>;
+  assignment_id: number;
+  old_deadline: string;
+  new_deadline: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  requested_by: number;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface ItemEventTable {
+  id: Generated<number>;
+  item_id: number;
+  assignment_id: number | null;
+  at: string;
+  actor_id: number | null;
+  kind: string;
+  summary: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   branches: BranchTable;
@@ -155,6 +259,12 @@ export interface DB {
   settings: SettingTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
+  items: ItemTable;
+  item_watchers: ItemWatcherTable;
+  assignments: AssignmentTable;
+  feedbacks: FeedbackTable;
+  extensions: ExtensionTable;
+  item_events: ItemEventTable;
 }
 
 /** What services take: the database itself or a transaction they work in. */

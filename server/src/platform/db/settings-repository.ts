@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/schema.js';
+import type { Executor } from './schema.js';
 
 export function readSetting(db: Executor, key: string) {
   return db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();

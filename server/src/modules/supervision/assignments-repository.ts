@@ -1,0 +1,166 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { AssignmentTable, Executor } from '../../platform/db/schema.js';
+
+export function findAssignment(db: Executor, id: number) {
+  return db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
+
+export function assignmentsOf(db: Executor, itemIds: readonly number[]) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('assignments')
+    .selectAll()
+    .where('item_id', 'in', itemIds)
+    .orderBy('item_id')
+    .orderBy('role', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertAssignment(db: Executor, row: Insertable<AssignmentTable>): Promise<number> {
+  return (await db.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateAssignmentVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: Updateable<AssignmentTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('assignments')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateAssignmentsOfItem(
+  db: Executor,
+  itemId: number,
+  changes: Updateable<AssignmentTable>,
+  onlyStatuses?: AssignmentTable['status'][],
+): Promise<void> {
+  let query = db
+    .updateTable('assignments')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('item_id', '=', itemId);
+  if (onlyStatuses) query = query.where('status', 'in', onlyStatuses);
+  await query.execute();
+}
+
+export function feedbacksOf(db: Executor, assignmentIds: readonly number[]) {
+  if (assignmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('feedbacks')
+    .selectAll()
+    .where('assignment_id', 'in', assignmentIds)
+    .orderBy('assignment_id')
+    .orderBy('period')
+    .execute();
+}
+
+export function findFeedback(db: Executor, id: number) {
+  return db.selectFrom('feedbacks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findFeedbackForPeriod(db: Executor, assignmentId: number, period: string) {
+  return db
+    .selectFrom('feedbacks')
+    .selectAll()
+    .where('assignment_id', '=', assignmentId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+}
+
+export async function insertFeedback(
+  db: Executor,
+  row: {
+    assignment_id: number;
+    period: string;
+    due_date: string;
+    content: string;
+    submitted_by: number;
+    submitted_at: string;
+    on_time: number;
+    status: 'submitted';
+    updated_at: string;
+  },
+): Promise<number> {
+  return (await db.insertInto('feedbacks').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateFeedbackVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: {
+    content?: string;
+    submitted_at?: string;
+    on_time?: number;
+    status?: 'submitted' | 'head_approved' | 'approved' | 'returned';
+    head_reviewed_by?: number | null;
+    office_reviewed_by?: number | null;
+    return_reason?: string | null;
+    updated_at: string;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('feedbacks')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function extensionsOf(db: Executor, assignmentIds: readonly number[]) {
+  if (assignmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('extensions')
+    .selectAll()
+    .where('assignment_id', 'in', assignmentIds)
+    .orderBy('id')
+    .execute();
+}
+
+export function findExtension(db: Executor, id: number) {
+  return db.selectFrom('extensions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertExtension(
+  db: Executor,
+  row: {
+    assignment_id: number;
+    old_deadline: string;
+    new_deadline: string;
+    reason: string;
+    status: 'pending';
+    requested_by: number;
+    requested_at: string;
+  },
+): Promise<number> {
+  return (await db.insertInto('extensions').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Decide a pending request; false when someone decided it first. */
+export async function decideExtensionRow(
+  db: Executor,
+  id: number,
+  decision: {
+    status: 'approved' | 'refused';
+    decided_by: number;
+    decided_at: string;
+    decision_note: string | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('extensions')
+    .set(decision)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

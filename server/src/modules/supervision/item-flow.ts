@@ -1,0 +1,302 @@
+import type { Executor, FeedbackCycle } from '../../platform/db/schema.js';
+import { serialLock } from '../../platform/db/database.js';
+import { nowIso, type Ctx } from '../../platform/context.js';
+import { AppError, notFound, stale } from '../../platform/http/errors.js';
+import { beijingDate, loadCalendar } from '../calendar/index.js';
+import { findUserById, listDepartments } from '../identity/index.js';
+import {
+  assignmentsOf,
+  insertAssignment,
+  updateAssignmentsOfItem,
+  updateAssignmentVersioned,
+} from './assignments-repository.js';
+import {
+  findItem,
+  insertItem,
+  maxSeq,
+  setWatchers,
+  updateItemVersioned,
+  type ItemRow,
+} from './items-repository.js';
+import { ITEM_STATUSES, type SourceType, type Urgency } from './labels.js';
+import { formatNumber, getSupervisionSettings } from './settings.js';
+import { mayApproveItem, mayRunSupervision } from './policy.js';
+import { recordStep } from './steps.js';
+
+export interface ItemInput {
+  title: string;
+  requirements: string;
+  sourceType: SourceType;
+  sourceRef: Record<string, unknown>;
+  urgency: Urgency;
+  difficult?: boolean | undefined;
+  responsibleLeaderId: number | null;
+  watcherIds?: number[] | undefined;
+  parentId?: number | null | undefined;
+  /** A fixed date, or N working days from assignment; neither: the default limit for the urgency. */
+  deadline?: string | null | undefined;
+  workingDays?: number | null | undefined;
+  feedbackCycle: FeedbackCycle;
+  standing?: boolean | undefined;
+  tags?: string[] | undefined;
+}
+
+const NUMBER_LOCK = 0x4c5349; // serialises numbering so two items never take the same 督〔年〕号
+
+/** The item in `status`, or a clear refusal naming the current state. Changes nothing. */
+export function requireItemStatus(item: ItemRow, allowed: ItemRow['status'][], action: string): void {
+  if (!allowed.includes(item.status)) {
+    throw new AppError('INVALID_STATE', `当前状态「${ITEM_STATUSES[item.status]}」不能${action}`, {
+      status: item.status,
+    });
+  }
+}
+
+export async function loadItem(trx: Executor, id: number): Promise<ItemRow> {
+  const item = await findItem(trx, id);
+  if (!item) throw notFound('督办事项');
+  return item;
+}
+
+/** 立项: a numbered draft. Sub-items (任务分解) name their parent. */
+export async function createItem(trx: Executor, ctx: Ctx, input: ItemInput): Promise<number> {
+  mayRunSupervision(ctx.actor, '立项');
+  if (input.deadline && input.workingDays)
+    throw new AppError('VALIDATION_FAILED', '办理时限：日期与工作日数只能填一项', { field: 'deadline' });
+  if (input.parentId) await loadItem(trx, input.parentId);
+  for (const userId of [input.responsibleLeaderId, ...(input.watcherIds ?? [])]) {
+    if (userId !== null && !(await findUserById(trx, userId)))
+      throw new AppError('VALIDATION_FAILED', `责任领导或关注领导：用户 ${userId} 不存在`, {
+        field: 'responsibleLeaderId',
+      });
+  }
+  await serialLock(trx, NUMBER_LOCK);
+  const settings = await getSupervisionSettings(trx);
+  const year = Number(beijingDate(ctx.clock.now()).slice(0, 4));
+  const seq = (await maxSeq(trx, year)) + 1;
+  const at = nowIso(ctx);
+  const id = await insertItem(trx, {
+    year,
+    seq,
+    number: formatNumber(settings.numberFormat, year, seq),
+    title: input.title,
+    requirements: input.requirements,
+    source_type: input.sourceType,
+    source_ref: JSON.stringify(input.sourceRef),
+    urgency: input.urgency,
+    difficult: input.difficult ? 1 : 0,
+    responsible_leader_id: input.responsibleLeaderId,
+    parent_id: input.parentId ?? null,
+    status: 'draft',
+    deadline: input.standing ? null : (input.deadline ?? null),
+    working_days: input.standing ? null : (input.workingDays ?? null),
+    feedback_cycle: input.feedbackCycle,
+    standing: input.standing ? 1 : 0,
+    tags: JSON.stringify(input.tags ?? []),
+    created_by: ctx.actor?.id ?? 0,
+    return_reason: null,
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+  });
+  await setWatchers(trx, id, input.watcherIds ?? []);
+  await recordStep(trx, ctx, {
+    itemId: id,
+    kind: 'create',
+    summary: `立项：${input.title}`,
+    changes: { title: input.title, sourceType: input.sourceType },
+  });
+  return id;
+}
+
+async function move(
+  trx: Executor,
+  ctx: Ctx,
+  item: ItemRow,
+  version: number,
+  to: ItemRow['status'],
+  extra: Partial<ItemRow> = {},
+): Promise<void> {
+  if (!(await updateItemVersioned(trx, item.id, version, { status: to, updated_at: nowIso(ctx), ...extra })))
+    throw stale();
+}
+
+export async function submitItem(trx: Executor, ctx: Ctx, id: number, version: number): Promise<void> {
+  mayRunSupervision(ctx.actor, '提交审批');
+  const item = await loadItem(trx, id);
+  requireItemStatus(item, ['draft'], '提交审批');
+  await move(trx, ctx, item, version, 'pending_approval', { return_reason: null });
+  await recordStep(trx, ctx, { itemId: id, kind: 'submit', summary: '提交审批' });
+}
+
+export async function approveItem(trx: Executor, ctx: Ctx, id: number, version: number): Promise<void> {
+  mayApproveItem(ctx.actor);
+  const item = await loadItem(trx, id);
+  requireItemStatus(item, ['pending_approval'], '审批');
+  await move(trx, ctx, item, version, 'approved');
+  await recordStep(trx, ctx, { itemId: id, kind: 'approve', summary: '审批同意' });
+}
+
+export async function returnItem(
+  trx: Executor,
+  ctx: Ctx,
+  id: number,
+  version: number,
+  reason: string,
+): Promise<void> {
+  mayApproveItem(ctx.actor);
+  const item = await loadItem(trx, id);
+  requireItemStatus(item, ['pending_approval'], '退回');
+  await move(trx, ctx, item, version, 'draft', { return_reason: reason });
+  await recordStep(trx, ctx, {
+    itemId: id,
+    kind: 'return',
+    summary: `审批退回：${reason}`,
+    changes: { reason },
+  });
+}
+
+export interface AssignmentInput {
+  departmentId: number;
+  role: 'lead' | 'assist';
+  deadline?: string | null | undefined;
+  workingDays?: number | null | undefined;
+  feedbackCycle?: FeedbackCycle | undefined;
+}
+
+/** 交办: one assignment per department, exactly one lead; deadlines counted on the working calendar. */
+export async function assignItem(
+  trx: Executor,
+  ctx: Ctx,
+  id: number,
+  version: number,
+  inputs: AssignmentInput[],
+): Promise<{ warnings: string[] }> {
+  mayRunSupervision(ctx.actor, '交办');
+  const item = await loadItem(trx, id);
+  requireItemStatus(item, ['approved'], '交办');
+  if (inputs.filter((a) => a.role === 'lead').length !== 1)
+    throw new AppError('VALIDATION_FAILED', '承办部门：须有且只有一个主办（牵头）部门', {
+      field: 'assignments',
+    });
+  if (new Set(inputs.map((a) => a.departmentId)).size !== inputs.length)
+    throw new AppError('VALIDATION_FAILED', '承办部门：同一部门不能重复交办', { field: 'assignments' });
+  const known = new Set((await listDepartments(trx)).map((d) => d.id));
+  const unknown = inputs.find((a) => !known.has(a.departmentId));
+  if (unknown)
+    throw new AppError('VALIDATION_FAILED', `承办部门：部门 ${unknown.departmentId} 不存在`, {
+      field: 'assignments',
+    });
+  const settings = await getSupervisionSettings(trx);
+  const calendar = await loadCalendar(trx);
+  const today = beijingDate(ctx.clock.now());
+  const at = nowIso(ctx);
+  const warnings = new Set<string>();
+  for (const input of inputs) {
+    let deadline: string | null = null;
+    if (!item.standing) {
+      const fixed = input.deadline ?? (input.workingDays ? null : item.deadline);
+      const days =
+        input.workingDays ??
+        item.working_days ??
+        settings.limits[item.difficult ? 'difficult' : item.urgency];
+      if (fixed) deadline = fixed;
+      else {
+        const counted = calendar.addWorkingDays(today, days);
+        deadline = counted.date;
+        for (const y of counted.unconfirmedYears)
+          warnings.add(`${y} 年的节假日安排尚未公布或录入，截止日期 ${counted.date} 按普通周末计算`);
+      }
+      if (deadline < today)
+        throw new AppError('VALIDATION_FAILED', `办理时限：${deadline} 早于今天`, { field: 'deadline' });
+    }
+    await insertAssignment(trx, {
+      item_id: id,
+      department_id: input.departmentId,
+      role: input.role,
+      status: 'assigned',
+      accountable_user_id: null,
+      deadline,
+      feedback_cycle: input.feedbackCycle ?? item.feedback_cycle,
+      assigned_at: at,
+      acknowledged_at: null,
+      completion_evidence: null,
+      completion_requested_at: null,
+      return_reason: null,
+      closed_at: null,
+      closed_on_time: null,
+      updated_at: at,
+    });
+  }
+  await move(trx, ctx, item, version, 'assigned');
+  await recordStep(trx, ctx, {
+    itemId: id,
+    kind: 'assign',
+    summary: `交办 ${inputs.length} 个部门`,
+    changes: { departments: inputs.map((a) => a.departmentId) },
+  });
+  return { warnings: [...warnings] };
+}
+
+export async function suspendItem(
+  trx: Executor,
+  ctx: Ctx,
+  id: number,
+  version: number,
+  reason: string,
+): Promise<void> {
+  mayRunSupervision(ctx.actor, '中止');
+  const item = await loadItem(trx, id);
+  requireItemStatus(item, ['assigned', 'approved'], '中止');
+  await move(trx, ctx, item, version, 'suspended');
+  await updateAssignmentsOfItem(trx, id, { status: 'suspended', updated_at: nowIso(ctx) }, [
+    'assigned',
+    'acknowledged',
+    'completion_requested',
+    'completion_approved',
+    'leader_read',
+  ]);
+  await recordStep(trx, ctx, {
+    itemId: id,
+    kind: 'suspend',
+    summary: `中止：${reason}`,
+    changes: { reason },
+  });
+}
+
+/** Reopen on a new 批示: the item and its assignments run again with a new deadline. */
+export async function reopenItem(
+  trx: Executor,
+  ctx: Ctx,
+  id: number,
+  version: number,
+  instruction: string,
+  deadline: string | null,
+): Promise<void> {
+  mayRunSupervision(ctx.actor, '重新启动');
+  const item = await loadItem(trx, id);
+  requireItemStatus(item, ['closed', 'suspended'], '重新启动');
+  const ref = JSON.parse(item.source_ref) as Record<string, unknown>;
+  const reopenings: unknown[] = Array.isArray(ref.reopenings) ? (ref.reopenings as unknown[]) : [];
+  const at = nowIso(ctx);
+  await move(trx, ctx, item, version, 'assigned', {
+    source_ref: JSON.stringify({ ...ref, reopenings: [...reopenings, { at, instruction }] }),
+    closed_at: null,
+  });
+  for (const a of await assignmentsOf(trx, [id])) {
+    const reopened = {
+      status: a.accountable_user_id ? ('acknowledged' as const) : ('assigned' as const),
+      deadline: deadline ?? a.deadline,
+      closed_at: null,
+      closed_on_time: null,
+      updated_at: at,
+    };
+    if (!(await updateAssignmentVersioned(trx, a.id, a.version, reopened))) throw stale();
+  }
+  await recordStep(trx, ctx, {
+    itemId: id,
+    kind: 'reopen',
+    summary: `根据新批示重新启动：${instruction}`,
+    changes: { instruction, deadline },
+  });
+}

@@ -1,0 +1,119 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor, ItemTable } from '../../platform/db/schema.js';
+
+export function findItem(db: Executor, id: number) {
+  return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+export async function maxSeq(db: Executor, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('items')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+export async function insertItem(db: Executor, row: Insertable<ItemTable>): Promise<number> {
+  return (await db.insertInto('items').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateItemVersioned(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: Updateable<ItemTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('items')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setWatchers(db: Executor, itemId: number, userIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('item_watchers').where('item_id', '=', itemId).execute();
+  if (userIds.length > 0)
+    await db
+      .insertInto('item_watchers')
+      .values([...new Set(userIds)].map((user_id) => ({ item_id: itemId, user_id })))
+      .execute();
+}
+
+export async function watchersOf(db: Executor, itemId: number): Promise<number[]> {
+  return (
+    await db
+      .selectFrom('item_watchers')
+      .select('user_id')
+      .where('item_id', '=', itemId)
+      .orderBy('user_id')
+      .execute()
+  ).map((r) => r.user_id);
+}
+
+export function childrenOf(db: Executor, parentId: number) {
+  return db.selectFrom('items').selectAll().where('parent_id', '=', parentId).orderBy('id').execute();
+}
+
+export interface ItemFilter {
+  visibleToDepartment?: number | undefined;
+  sourceType?: string | undefined;
+  departmentId?: number | undefined;
+  status?: string | undefined;
+  leaderId?: number | undefined;
+  q?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listItems(db: Executor, filter: ItemFilter) {
+  let query = db.selectFrom('items');
+  const inDepartment = (departmentId: number) =>
+    query.where('id', 'in', (eb) =>
+      eb.selectFrom('assignments').select('item_id').where('department_id', '=', departmentId),
+    );
+  if (filter.visibleToDepartment !== undefined) query = inDepartment(filter.visibleToDepartment);
+  if (filter.departmentId !== undefined) query = inDepartment(filter.departmentId);
+  if (filter.sourceType) query = query.where('source_type', '=', filter.sourceType);
+  if (filter.status) query = query.where('status', '=', filter.status as ItemTable['status']);
+  if (filter.leaderId !== undefined) query = query.where('responsible_leader_id', '=', filter.leaderId);
+  if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
+  if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('title', 'like', like), eb('number', 'like', like), eb('requirements', 'like', like)]),
+    );
+  }
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total: Number(total.n), rows };
+}
+
+export async function insertEvent(
+  db: Executor,
+  row: {
+    item_id: number;
+    assignment_id: number | null;
+    at: string;
+    actor_id: number | null;
+    kind: string;
+    summary: string;
+  },
+): Promise<void> {
+  await db.insertInto('item_events').values(row).execute();
+}
+
+export function eventsOf(db: Executor, itemId: number) {
+  return db.selectFrom('item_events').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
+}

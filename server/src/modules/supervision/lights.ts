@@ -1,0 +1,65 @@
+import type { WorkingCalendar } from '../calendar/index.js';
+
+export type Light =
+  'green' | 'yellow' | 'red' | 'closed_on_time' | 'closed_late' | 'suspended' | 'not_started';
+
+export interface LightInput {
+  status: string;
+  deadline: string | null;
+  standing: boolean;
+  closedOnTime: boolean | null;
+  /** Due date of the earliest period without an accepted feedback, if any. */
+  nextFeedbackDue: string | null;
+}
+
+/**
+ * 红黄绿灯, derived on read: red when overdue; yellow when the deadline or the next feedback is within
+ * `warnDays` working days, or a feedback is late; green otherwise. Standing items are never overdue.
+ */
+export function lightOf(
+  input: LightInput,
+  today: string,
+  calendar: WorkingCalendar,
+  warnDays: number,
+): Light {
+  if (input.status === 'suspended') return 'suspended';
+  if (input.status === 'closed') return input.closedOnTime === false ? 'closed_late' : 'closed_on_time';
+  if (input.status === 'draft' || input.status === 'pending_approval' || input.status === 'approved')
+    return 'not_started';
+  const feedbackLate = input.nextFeedbackDue !== null && input.nextFeedbackDue < today;
+  const feedbackSoon =
+    input.nextFeedbackDue !== null && calendar.workingDaysBetween(today, input.nextFeedbackDue) <= warnDays;
+  if (!input.standing && input.deadline !== null) {
+    if (today > input.deadline) return 'red';
+    if (calendar.workingDaysBetween(today, input.deadline) <= warnDays) return 'yellow';
+  }
+  return feedbackLate || feedbackSoon ? 'yellow' : 'green';
+}
+
+const SEVERITY: Record<Light, number> = {
+  red: 6,
+  yellow: 5,
+  green: 4,
+  not_started: 3,
+  closed_late: 2,
+  closed_on_time: 1,
+  suspended: 0,
+};
+
+/** An item shows the worst light of its assignments. */
+export function worstLight(lights: readonly Light[]): Light | null {
+  return lights.reduce<Light | null>(
+    (worst, l) => (worst === null || SEVERITY[l] > SEVERITY[worst] ? l : worst),
+    null,
+  );
+}
+
+export const LIGHT_LABELS: Record<Light, string> = {
+  green: '绿灯',
+  yellow: '黄灯',
+  red: '红灯',
+  closed_on_time: '按期办结',
+  closed_late: '逾期办结',
+  suspended: '已中止',
+  not_started: '未交办',
+};

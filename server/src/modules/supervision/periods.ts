@@ -1,0 +1,103 @@
+import type { FeedbackCycle } from '../../platform/db/schema.js';
+import { nextDate, type WorkingCalendar } from '../calendar/index.js';
+
+/** One feedback period: its key (e.g. 2026-W12, 2026-03, 2026-Q1, 2026-H1) and the last working day it is due. */
+export interface Period {
+  key: string;
+  start: string;
+  end: string;
+  due: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function lastWorkingDayOnOrBefore(calendar: WorkingCalendar, date: string): string {
+  let d = new Date(`${date}T00:00:00Z`);
+  for (let i = 0; i < 31; i++) {
+    const iso = d.toISOString().slice(0, 10);
+    if (calendar.isWorkingDay(iso)) return iso;
+    d = new Date(d.getTime() - 86_400_000);
+  }
+  return date;
+}
+
+function monthEnd(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** ISO week of a date: weeks start on Monday; week 1 holds the year's first Thursday. */
+function isoWeek(date: string): { year: number; week: number; monday: string } {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = (d.getUTCDay() + 6) % 7;
+  const monday = new Date(d.getTime() - day * 86_400_000);
+  const thursday = new Date(monday.getTime() + 3 * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week1Monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
+  const week = Math.round((monday.getTime() - week1Monday.getTime()) / (7 * 86_400_000)) + 1;
+  return { year, week, monday: monday.toISOString().slice(0, 10) };
+}
+
+/** The period of `cycle` containing `date`. A one-off feedback is due on the assignment's deadline. */
+export function periodOf(
+  cycle: FeedbackCycle,
+  date: string,
+  calendar: WorkingCalendar,
+  deadline: string | null,
+): Period {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  let key: string;
+  let start: string;
+  let end: string;
+  switch (cycle) {
+    case 'weekly': {
+      const w = isoWeek(date);
+      key = `${w.year}-W${pad(w.week)}`;
+      start = w.monday;
+      end = new Date(new Date(`${w.monday}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+      break;
+    }
+    case 'monthly':
+      key = `${year}-${pad(month)}`;
+      start = `${year}-${pad(month)}-01`;
+      end = monthEnd(year, month);
+      break;
+    case 'quarterly': {
+      const q = Math.ceil(month / 3);
+      key = `${year}-Q${q}`;
+      start = `${year}-${pad(q * 3 - 2)}-01`;
+      end = monthEnd(year, q * 3);
+      break;
+    }
+    case 'half_yearly': {
+      const h = month <= 6 ? 1 : 2;
+      key = `${year}-H${h}`;
+      start = `${year}-${h === 1 ? '01' : '07'}-01`;
+      end = monthEnd(year, h * 6);
+      break;
+    }
+    case 'once':
+      return { key: 'once', start: date, end: deadline ?? date, due: deadline ?? date };
+  }
+  return { key, start, end, due: lastWorkingDayOnOrBefore(calendar, end) };
+}
+
+/** Every period from the one containing `from` to the one containing `to`, in order. */
+export function periodsBetween(
+  cycle: FeedbackCycle,
+  from: string,
+  to: string,
+  calendar: WorkingCalendar,
+  deadline: string | null,
+): Period[] {
+  if (cycle === 'once') return [periodOf('once', from, calendar, deadline)];
+  const out: Period[] = [];
+  for (
+    let p = periodOf(cycle, from, calendar, deadline);
+    p.start <= to;
+    p = periodOf(cycle, nextDate(p.end), calendar, deadline)
+  )
+    out.push(p);
+  return out;
+}

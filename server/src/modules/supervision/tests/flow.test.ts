@@ -1,0 +1,400 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestApp, type TestApp } from '../../../test-support/app.js';
+import type { TestClient } from '../../../test-support/client.js';
+import { TEST_DB } from '../../../test-support/database.js';
+import { PASSWORD, seedOrg, type TestOrg } from '../../../test-support/org.js';
+import { assignmentOf, instruction, ok, refused } from './helpers.js';
+
+describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 → 延期 → 办结 → 销号 [${TEST_DB}]`, () => {
+  let t: TestApp;
+  let org: TestOrg;
+  const c: Record<string, TestClient> = {};
+
+  /** Sign everyone in again: moving the test clock ends idle sessions. */
+  async function loginAll(): Promise<void> {
+    for (const login of [
+      'supervisor',
+      'leader',
+      'head1',
+      'handler1',
+      'head2',
+      'handler2',
+      'member',
+      'sysadmin',
+    ]) {
+      c[login] = t.client();
+      assert.equal((await c[login].login(login, PASSWORD)).statusCode, 200);
+    }
+  }
+
+  before(async () => {
+    t = await startTestApp();
+    org = await seedOrg(t);
+    await loginAll();
+  });
+  after(() => t.close());
+
+  test('the whole flow, with every refusal on the way changing nothing', async () => {
+    const { first, second } = org.departments;
+    const body = instruction('关于加强机关作风建设的批示', {
+      responsibleLeaderId: org.users.leader,
+      watcherIds: [org.users.leader],
+    });
+
+    refused(await c.handler1!.post('/api/items', body), 403, 'FORBIDDEN');
+    refused(await c.sysadmin!.post('/api/items', body), 403, 'FORBIDDEN');
+    let item = ok(
+      await c.supervisor!.post('/api/items', body, { 'idempotency-key': 'item-0001-abcdef' }),
+      201,
+    );
+    assert.equal(item.number, '督〔2026〕1号');
+    assert.equal(item.status, 'draft');
+    assert.equal(
+      ok(await c.supervisor!.post('/api/items', body, { 'idempotency-key': 'item-0001-abcdef' }), 201).id,
+      item.id,
+      'retried 立项 creates once',
+    );
+
+    refused(
+      await c.supervisor!.post(`/api/items/${item.id}/approve`, { version: item.version }),
+      403,
+      'FORBIDDEN',
+    );
+    refused(
+      await c.leader!.post(`/api/items/${item.id}/approve`, { version: item.version }),
+      409,
+      'INVALID_STATE',
+    );
+    item = ok(await c.supervisor!.post(`/api/items/${item.id}/submit`, { version: item.version }));
+    item = ok(
+      await c.leader!.post(`/api/items/${item.id}/return`, {
+        version: item.version,
+        reason: '请补充办理要求',
+      }),
+    );
+    assert.equal(item.status, 'draft');
+    item = ok(await c.supervisor!.post(`/api/items/${item.id}/submit`, { version: item.version }));
+    refused(
+      await c.leader!.post(`/api/items/${item.id}/approve`, { version: item.version - 1 }),
+      409,
+      'CONFLICT_STALE',
+    );
+    item = ok(await c.leader!.post(`/api/items/${item.id}/approve`, { version: item.version }));
+
+    const twoLeads = [
+      { departmentId: first, role: 'lead' },
+      { departmentId: second, role: 'lead' },
+    ];
+    refused(
+      await c.supervisor!.post(`/api/items/${item.id}/assign`, {
+        version: item.version,
+        assignments: twoLeads,
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const assignments = [
+      { departmentId: first, role: 'lead', workingDays: 5 },
+      { departmentId: second, role: 'assist', workingDays: 5 },
+    ];
+    item = ok(
+      await c.supervisor!.post(`/api/items/${item.id}/assign`, { version: item.version, assignments }),
+    );
+    refused(
+      await c.supervisor!.post(`/api/items/${item.id}/assign`, { version: item.version, assignments }),
+      409,
+      'INVALID_STATE',
+    );
+    let lead = assignmentOf(item, first);
+    assert.equal(lead.deadline, '2026-03-09', '5 working days from Monday 2026-03-02');
+    assert.equal(lead.status, 'assigned');
+
+    refused(
+      await c.member!.post(`/api/assignments/${assignmentOf(item, second).id}/acknowledge`, { version: 1 }),
+      403,
+      'FORBIDDEN',
+    );
+    refused(
+      await c.handler2!.post(`/api/assignments/${lead.id}/acknowledge`, { version: lead.version }),
+      403,
+      'FORBIDDEN',
+    );
+    item = ok(await c.handler1!.post(`/api/assignments/${lead.id}/acknowledge`, { version: lead.version }));
+    lead = assignmentOf(item, first);
+    assert.deepEqual(
+      lead.accountable,
+      { id: org.users.handler1, name: 'handler1' },
+      '首问负责: the first signer',
+    );
+    refused(
+      await c.head1!.post(`/api/assignments/${lead.id}/acknowledge`, { version: lead.version }),
+      409,
+      'INVALID_STATE',
+    );
+
+    // Weekly feedback for 2026-W10, reviewed by the department head then the office; either may return.
+    item = ok(
+      await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, {
+        content: '已召开专题会议研究部署。',
+      }),
+      201,
+    );
+    refused(
+      await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, { content: '重复报送' }),
+      409,
+      'INVALID_STATE',
+    );
+    let feedback = assignmentOf(item, first).feedbacks[0]!;
+    assert.deepEqual([feedback.period, feedback.status, feedback.onTime], ['2026-W10', 'submitted', true]);
+    refused(
+      await c.handler1!.post(`/api/feedbacks/${feedback.id}/review`, {
+        version: feedback.version,
+        decision: 'approve',
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    refused(
+      await c.supervisor!.post(`/api/feedbacks/${feedback.id}/review`, {
+        version: feedback.version,
+        decision: 'approve',
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    item = ok(
+      await c.head1!.post(`/api/feedbacks/${feedback.id}/review`, {
+        version: feedback.version,
+        decision: 'return',
+        reason: '请写明具体措施',
+      }),
+    );
+    feedback = assignmentOf(item, first).feedbacks[0]!;
+    assert.equal(feedback.status, 'returned');
+    item = ok(
+      await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, {
+        content: '已召开专题会议，制定三项具体措施。',
+      }),
+      201,
+    );
+    feedback = assignmentOf(item, first).feedbacks[0]!;
+    item = ok(
+      await c.head1!.post(`/api/feedbacks/${feedback.id}/review`, {
+        version: feedback.version,
+        decision: 'approve',
+      }),
+    );
+    feedback = assignmentOf(item, first).feedbacks[0]!;
+    item = ok(
+      await c.supervisor!.post(`/api/feedbacks/${feedback.id}/review`, {
+        version: feedback.version,
+        decision: 'approve',
+      }),
+    );
+    assert.equal(assignmentOf(item, first).feedbacks[0]!.status, 'approved');
+
+    // 延期: requested before the deadline and approved; the old deadline is kept on the request.
+    lead = assignmentOf(item, first);
+    refused(
+      await c.handler1!.post(`/api/assignments/${lead.id}/extensions`, {
+        newDeadline: '2026-03-05',
+        reason: '时间紧',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    item = ok(
+      await c.handler1!.post(`/api/assignments/${lead.id}/extensions`, {
+        newDeadline: '2026-03-20',
+        reason: '需征求多个部门意见',
+      }),
+      201,
+    );
+    refused(
+      await c.handler1!.post(`/api/assignments/${lead.id}/extensions`, {
+        newDeadline: '2026-03-27',
+        reason: '再延',
+      }),
+      409,
+      'INVALID_STATE',
+    );
+    const request = assignmentOf(item, first).extensions[0]!;
+    refused(
+      await c.head1!.post(`/api/extensions/${request.id}/decision`, { approve: true }),
+      403,
+      'FORBIDDEN',
+    );
+    item = ok(
+      await c.supervisor!.post(`/api/extensions/${request.id}/decision`, { approve: true, note: '同意' }),
+    );
+    lead = assignmentOf(item, first);
+    assert.equal(lead.deadline, '2026-03-20');
+    assert.deepEqual(
+      [lead.extensions[0]!.oldDeadline, lead.extensions[0]!.newDeadline, lead.extensions[0]!.status],
+      ['2026-03-09', '2026-03-20', 'approved'],
+    );
+    refused(
+      await c.supervisor!.post(`/api/extensions/${request.id}/decision`, { approve: false }),
+      409,
+      'INVALID_STATE',
+    );
+
+    // 申请办结 → 退回 → 申请办结 → 审核 → 报原批办领导阅 → 销号.
+    refused(
+      await c.supervisor!.post(`/api/assignments/${lead.id}/sign-off`, { version: lead.version }),
+      409,
+      'INVALID_STATE',
+    );
+    item = ok(
+      await c.handler1!.post(`/api/assignments/${lead.id}/completion`, {
+        version: lead.version,
+        evidence: '已印发《作风建设实施方案》。',
+      }),
+    );
+    lead = assignmentOf(item, first);
+    refused(
+      await c.handler1!.post(`/api/assignments/${lead.id}/completion/approve`, { version: lead.version }),
+      403,
+      'FORBIDDEN',
+    );
+    item = ok(
+      await c.supervisor!.post(`/api/assignments/${lead.id}/completion/return`, {
+        version: lead.version,
+        reason: '请附印发文件',
+      }),
+    );
+    lead = assignmentOf(item, first);
+    assert.equal(lead.status, 'acknowledged');
+    item = ok(
+      await c.handler1!.post(`/api/assignments/${lead.id}/completion`, {
+        version: lead.version,
+        evidence: '已印发《作风建设实施方案》，附文件。',
+      }),
+    );
+    lead = assignmentOf(item, first);
+    item = ok(
+      await c.supervisor!.post(`/api/assignments/${lead.id}/completion/approve`, { version: lead.version }),
+    );
+    lead = assignmentOf(item, first);
+    refused(
+      await c.handler1!.post(`/api/assignments/${lead.id}/leader-read`, { version: lead.version }),
+      403,
+      'FORBIDDEN',
+    );
+    item = ok(await c.leader!.post(`/api/assignments/${lead.id}/leader-read`, { version: lead.version }));
+    lead = assignmentOf(item, first);
+    item = ok(await c.supervisor!.post(`/api/assignments/${lead.id}/sign-off`, { version: lead.version }));
+    lead = assignmentOf(item, first);
+    assert.deepEqual([lead.status, lead.closedOnTime, lead.light], ['closed', true, 'closed_on_time']);
+    assert.equal(item.status, 'assigned', 'the assisting department is still working');
+
+    // The assisting department: signs late and finishes late after its deadline passed.
+    let assist = assignmentOf(item, second);
+    item = ok(
+      await c.handler2!.post(`/api/assignments/${assist.id}/acknowledge`, { version: assist.version }),
+    );
+    t.clock.set('2026-03-10T02:00:00Z');
+    await loginAll();
+    assist = assignmentOf(ok(await c.handler2!.get(`/api/items/${item.id}`)), second);
+    assert.equal(assist.light, 'red', 'overdue on 2026-03-10');
+    refused(
+      await c.handler2!.post(`/api/assignments/${assist.id}/extensions`, {
+        newDeadline: '2026-03-31',
+        reason: '来不及',
+      }),
+      409,
+      'INVALID_STATE',
+    );
+    for (const [who, url, extra] of [
+      ['handler2', 'completion', { evidence: '已配合完成。' }],
+      ['supervisor', 'completion/approve', {}],
+      ['supervisor', 'leader-read', {}],
+      ['supervisor', 'sign-off', {}],
+    ] as const) {
+      item = ok(
+        await c[who]!.post(`/api/assignments/${assist.id}/${url}`, { version: assist.version, ...extra }),
+      );
+      assist = assignmentOf(item, second);
+    }
+    assert.deepEqual([assist.closedOnTime, assist.light], [false, 'closed_late']);
+    assert.equal(item.status, 'closed');
+
+    // Reopen on a new 批示.
+    item = ok(
+      await c.supervisor!.post(`/api/items/${item.id}/reopen`, {
+        version: item.version,
+        instruction: '请继续巩固成果',
+        deadline: '2026-04-30',
+      }),
+    );
+    assert.equal(item.status, 'assigned');
+    assert.deepEqual(
+      item.assignments.map((a) => [a.status, a.deadline]),
+      [
+        ['acknowledged', '2026-04-30'],
+        ['acknowledged', '2026-04-30'],
+      ],
+    );
+    const kinds = item.timeline.map((e) => e.kind);
+    for (const kind of [
+      'create',
+      'submit',
+      'return',
+      'approve',
+      'assign',
+      'acknowledge',
+      'feedback',
+      'feedback_return',
+      'extension_request',
+      'extension_approve',
+      'request_completion',
+      'return_completion',
+      'approve_completion',
+      'leader_read',
+      'sign_off',
+      'close',
+      'reopen',
+    ]) {
+      assert.ok(kinds.includes(kind), `timeline has ${kind}`);
+    }
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'supervision.%')
+      .execute();
+    assert.ok(audit.length >= kinds.length, 'every step is audited');
+  });
+
+  test('a department without an assignment gets 404 on the item and on every action', async () => {
+    await loginAll();
+    const item = ok(await c.supervisor!.post('/api/items', instruction('仅交办第一监督检查室')), 201);
+    const submitted = ok(await c.supervisor!.post(`/api/items/${item.id}/submit`, { version: item.version }));
+    const approved = ok(
+      await c.leader!.post(`/api/items/${item.id}/approve`, { version: submitted.version }),
+    );
+    const assigned = ok(
+      await c.supervisor!.post(`/api/items/${item.id}/assign`, {
+        version: approved.version,
+        assignments: [{ departmentId: org.departments.first, role: 'lead' }],
+      }),
+    );
+    const a = assignmentOf(assigned, org.departments.first);
+    refused(await c.handler2!.get(`/api/items/${item.id}`), 404, 'NOT_FOUND');
+    refused(
+      await c.handler2!.post(`/api/assignments/${a.id}/acknowledge`, { version: a.version }),
+      404,
+      'NOT_FOUND',
+    );
+    refused(await c.head2!.post(`/api/assignments/${a.id}/feedbacks`, { content: 'x' }), 404, 'NOT_FOUND');
+    refused(
+      await c.head2!.post(`/api/assignments/${a.id}/extensions`, { newDeadline: '2026-12-31', reason: 'x' }),
+      404,
+      'NOT_FOUND',
+    );
+    const list = (await c.handler2!.get('/api/items')).json<{ items: { id: number }[] }>();
+    assert.ok(!list.items.some((i) => i.id === item.id), 'not in the other department’s list');
+    const mine = (await c.handler1!.get('/api/items')).json<{ items: { id: number }[] }>();
+    assert.ok(mine.items.some((i) => i.id === item.id));
+  });
+});

@@ -1,0 +1,284 @@
+import type { Db, Executor } from '../../platform/db/schema.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { beijingDate, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
+import { listDepartments, namesOfUsers } from '../identity/index.js';
+import { assignmentsOf, extensionsOf, feedbacksOf, type AssignmentRow } from './assignments-repository.js';
+import {
+  childrenOf,
+  eventsOf,
+  listItems,
+  watchersOf,
+  type ItemFilter,
+  type ItemRow,
+} from './items-repository.js';
+import { lightOf, worstLight, type Light } from './lights.js';
+import { periodsBetween } from './periods.js';
+import { mayUseSupervision, mayViewItem, seesAllItems } from './policy.js';
+import { getSupervisionSettings } from './settings.js';
+import { loadItem } from './item-flow.js';
+
+type FeedbackRow = Awaited<ReturnType<typeof feedbacksOf>>[number];
+
+/** The earliest feedback period, from signing up to today, without a delivered (not returned) feedback. */
+function nextFeedbackDue(
+  a: AssignmentRow,
+  feedbacks: FeedbackRow[],
+  today: string,
+  calendar: WorkingCalendar,
+): string | null {
+  if (a.status !== 'acknowledged') return null;
+  const delivered = new Set(feedbacks.filter((f) => f.status !== 'returned').map((f) => f.period));
+  const start = beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
+  const periods = periodsBetween(a.feedback_cycle, start, today, calendar, a.deadline);
+  return periods.find((p) => !delivered.has(p.key))?.due ?? null;
+}
+
+export interface Lighting {
+  today: string;
+  calendar: WorkingCalendar;
+  warnDays: number;
+}
+
+export async function lighting(db: Executor, ctx: Ctx): Promise<Lighting> {
+  return {
+    today: beijingDate(ctx.clock.now()),
+    calendar: await loadCalendar(db),
+    warnDays: (await getSupervisionSettings(db)).warnDays,
+  };
+}
+
+export function assignmentLight(
+  a: AssignmentRow,
+  item: ItemRow,
+  feedbacks: FeedbackRow[],
+  l: Lighting,
+): { light: Light; nextFeedbackDue: string | null } {
+  const due = nextFeedbackDue(a, feedbacks, l.today, l.calendar);
+  const light = lightOf(
+    {
+      status: a.status,
+      deadline: a.deadline,
+      standing: item.standing === 1,
+      closedOnTime: a.closed_on_time === null ? null : a.closed_on_time === 1,
+      nextFeedbackDue: due,
+    },
+    l.today,
+    l.calendar,
+    l.warnDays,
+  );
+  return { light, nextFeedbackDue: due };
+}
+
+function itemSummary(
+  item: ItemRow,
+  assignments: AssignmentRow[],
+  lights: Light[],
+  names: Map<number, string>,
+) {
+  return {
+    id: item.id,
+    number: item.number,
+    title: item.title,
+    sourceType: item.source_type,
+    urgency: item.urgency,
+    status: item.status,
+    standing: item.standing === 1,
+    parentId: item.parent_id,
+    responsibleLeader:
+      item.responsible_leader_id === null
+        ? null
+        : { id: item.responsible_leader_id, name: names.get(item.responsible_leader_id) ?? '' },
+    deadline:
+      assignments
+        .map((a) => a.deadline)
+        .filter((d): d is string => d !== null)
+        .sort()[0] ?? item.deadline,
+    light: worstLight(lights) ?? (item.status === 'suspended' ? 'suspended' : 'not_started'),
+    departments: assignments.map((a) => ({ departmentId: a.department_id, role: a.role, status: a.status })),
+    createdAt: item.created_at,
+    version: item.version,
+  };
+}
+
+export type ItemSummary = ReturnType<typeof itemSummary>;
+
+/** The item list an actor may see: everything for leaders and supervisors, their department's items otherwise. */
+export async function listVisibleItems(
+  db: Db,
+  ctx: Ctx,
+  filter: Omit<ItemFilter, 'visibleToDepartment'> & { light?: Light | undefined },
+) {
+  const actor = mayUseSupervision(ctx.actor);
+  const scope = seesAllItems(actor) ? undefined : (actor.departmentId ?? -1);
+  const { total, rows } = await listItems(db, { ...filter, visibleToDepartment: scope });
+  const assignments = await assignmentsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const feedbacks = await feedbacksOf(
+    db,
+    assignments.map((a) => a.id),
+  );
+  const names = new Map(
+    (
+      await namesOfUsers(
+        db,
+        rows.map((r) => r.responsible_leader_id).filter((id): id is number => id !== null),
+      )
+    ).map((u) => [u.id, u.name]),
+  );
+  const l = await lighting(db, ctx);
+  const items = rows.map((item) => {
+    const own = assignments.filter((a) => a.item_id === item.id);
+    return itemSummary(
+      item,
+      own,
+      own.map(
+        (a) =>
+          assignmentLight(
+            a,
+            item,
+            feedbacks.filter((f) => f.assignment_id === a.id),
+            l,
+          ).light,
+      ),
+      names,
+    );
+  });
+  return { total, items: filter.light ? items.filter((i) => i.light === filter.light) : items };
+}
+
+/** Everything on the item page: assignments with lights, feedback, extensions, children roll-up, timeline. */
+export async function itemDetail(db: Db, ctx: Ctx, id: number) {
+  const item = await loadItem(db, id);
+  const assignments = await assignmentsOf(db, [id]);
+  const watchers = await watchersOf(db, id);
+  const actor: Actor = mayViewItem(
+    ctx.actor,
+    item,
+    assignments.map((a) => a.department_id),
+    watchers,
+  );
+  const feedbacks = await feedbacksOf(
+    db,
+    assignments.map((a) => a.id),
+  );
+  const extensions = await extensionsOf(
+    db,
+    assignments.map((a) => a.id),
+  );
+  const events = await eventsOf(db, id);
+  const children = await childrenOf(db, id);
+  const childAssignments = await assignmentsOf(
+    db,
+    children.map((c) => c.id),
+  );
+  const childFeedbacks = await feedbacksOf(
+    db,
+    childAssignments.map((a) => a.id),
+  );
+  const people = [
+    item.responsible_leader_id,
+    ...watchers,
+    ...assignments.map((a) => a.accountable_user_id),
+    ...events.map((e) => e.actor_id),
+    ...feedbacks.map((f) => f.submitted_by),
+  ];
+  const names = new Map(
+    (
+      await namesOfUsers(
+        db,
+        people.filter((p): p is number => p !== null),
+      )
+    ).map((u) => [u.id, u.name]),
+  );
+  const departments = new Map((await listDepartments(db)).map((d) => [d.id, d.name]));
+  const l = await lighting(db, ctx);
+  const viewed = assignments.map((a) => {
+    const own = feedbacks.filter((f) => f.assignment_id === a.id);
+    const { light, nextFeedbackDue } = assignmentLight(a, item, own, l);
+    return {
+      id: a.id,
+      departmentId: a.department_id,
+      departmentName: departments.get(a.department_id) ?? '',
+      role: a.role,
+      status: a.status,
+      accountable:
+        a.accountable_user_id === null
+          ? null
+          : { id: a.accountable_user_id, name: names.get(a.accountable_user_id) ?? '' },
+      deadline: a.deadline,
+      feedbackCycle: a.feedback_cycle,
+      light,
+      nextFeedbackDue,
+      completionEvidence: a.completion_evidence,
+      returnReason: a.return_reason,
+      closedOnTime: a.closed_on_time === null ? null : a.closed_on_time === 1,
+      version: a.version,
+      mine: actor.departmentId === a.department_id,
+      feedbacks: own.map((f) => ({
+        id: f.id,
+        period: f.period,
+        dueDate: f.due_date,
+        content: f.content,
+        submittedBy: names.get(f.submitted_by) ?? '',
+        submittedAt: f.submitted_at,
+        onTime: f.on_time === 1,
+        status: f.status,
+        returnReason: f.return_reason,
+        version: f.version,
+      })),
+      extensions: extensions
+        .filter((e) => e.assignment_id === a.id)
+        .map((e) => ({
+          id: e.id,
+          oldDeadline: e.old_deadline,
+          newDeadline: e.new_deadline,
+          reason: e.reason,
+          status: e.status,
+          requestedAt: e.requested_at,
+          decisionNote: e.decision_note,
+        })),
+    };
+  });
+  return {
+    ...itemSummary(
+      item,
+      assignments,
+      viewed.map((a) => a.light),
+      names,
+    ),
+    requirements: item.requirements,
+    sourceRef: JSON.parse(item.source_ref) as Record<string, unknown>,
+    difficult: item.difficult === 1,
+    feedbackCycle: item.feedback_cycle,
+    tags: JSON.parse(item.tags) as string[],
+    returnReason: item.return_reason,
+    watchers: watchers.map((w) => ({ id: w, name: names.get(w) ?? '' })),
+    assignments: viewed,
+    children: children.map((c) => {
+      const own = childAssignments.filter((a) => a.item_id === c.id);
+      return itemSummary(
+        c,
+        own,
+        own.map(
+          (a) =>
+            assignmentLight(
+              a,
+              c,
+              childFeedbacks.filter((f) => f.assignment_id === a.id),
+              l,
+            ).light,
+        ),
+        names,
+      );
+    }),
+    timeline: events.map((e) => ({
+      at: e.at,
+      actor: e.actor_id === null ? null : (names.get(e.actor_id) ?? ''),
+      kind: e.kind,
+      summary: e.summary,
+      assignmentId: e.assignment_id,
+    })),
+  };
+}
