@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.js';
 import { buildHttpApp, type Module } from './platform/http/app.js';
-import { recordDenial } from './modules/audit/index.js';
+import { recordDenial, registerAudit } from './modules/audit/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { homeModule } from './modules/home/index.js';
 import { identityTodos, registerIdentity } from './modules/identity/index.js';
@@ -11,6 +11,7 @@ import { supervisionModule, supervisionTodos } from './modules/supervision/index
 /** Every module, in the order its routes are registered. */
 export const modules: readonly Module[] = [
   { name: 'identity', register: registerIdentity },
+  { name: 'audit', register: registerAudit },
   calendarModule,
   supervisionModule,
   homeModule([identityTodos, supervisionTodos]),

@@ -9,6 +9,8 @@ const HELP = `落实 Luoshi 命令行
   user create --login L --name N [--department CODE] [--role R …]
   user reset-password LOGIN | user unlock LOGIN
   demo load|remove                  载入 / 删除演示数据
+  audit verify|checkpoint           校验审计日志 / 写入检查点（校验失败时退出码为 1）
+  audit purge --before YYYY-MM-DD   清理该日（UTC）之前的审计记录，至少保留 183 天
   backup FILE [--force]             在线备份数据库（服务可继续运行），并写 FILE.sm3 校验文件
   restore FILE [--check] [--force]  校验并恢复备份（须先停止服务；--check 只校验）
 
@@ -20,6 +22,7 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   migrate: async () => (await import('./cli/migrate.js')).migrate,
   user: async () => (await import('./cli/user.js')).user,
   demo: async () => (await import('./cli/demo.js')).demo,
+  audit: async () => (await import('./cli/audit.js')).audit,
   backup: async () => (await import('./cli/backup.js')).backup,
   restore: async () => (await import('./cli/backup.js')).restore,
 };

@@ -20,6 +20,8 @@ export const FIELD_LABELS: Record<string, string> = {
   from: '开始时间',
   to: '结束时间',
   action: '操作',
+  actor: '操作人',
+  outcome: '结果',
   minLength: '最短长度',
   minClasses: '字符类别数',
   historyCount: '历史密码数',

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { DAY } from '../platform/clock.js';
 import type { AppDeps } from '../platform/deps.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency-repository.js';
+import { auditCheckpointJob } from '../modules/audit/index.js';
 import { purgeSessions } from '../modules/identity/index.js';
 import {
   createJobRunner,
@@ -12,8 +13,9 @@ import {
 
 const ago = (deps: AppDeps, ms: number) => new Date(deps.clock.now().getTime() - ms).toISOString();
 
-/** Every scheduled job of the system. A module's own (e.g. audit's auditCheckpointJob) is one more entry. */
+/** Every scheduled job of the system. */
 export const scheduledJobs: readonly ScheduledJob[] = [
+  auditCheckpointJob,
   {
     name: 'sessions.purge',
     intervalSeconds: DAY / 1000,

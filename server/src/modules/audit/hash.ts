@@ -37,7 +37,9 @@ export function contentOf(row: AuditContent): AuditContent {
 
 /** SM3 over the previous row's hash and this row's content. */
 export function chainHash(prevHash: string, row: AuditContent): string {
-  return createHash('sm3').update(prevHash).update('\n').update(canonical(row)).digest('hex');
+  return createHash('sm3')
+    .update(`${prevHash}\n${canonical(row)}`)
+    .digest('hex');
 }
 
 export function checkpointMac(

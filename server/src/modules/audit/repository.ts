@@ -6,7 +6,12 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type CheckpointRow = Selectable<AuditCheckpointTable>;
 
 export function headRow(db: Executor) {
-  return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function headHash(db: Executor): Promise<string | null> {
@@ -18,7 +23,12 @@ export async function appendAuditRow(db: Executor, row: Insertable<AuditLogTable
 }
 
 /** One page of the chain in seq order: walks read pages so a million rows never sit in memory at once. */
-export function rowsAfter(db: Executor, afterSeq: number, upToSeq: number, limit: number): Promise<AuditRow[]> {
+export function rowsAfter(
+  db: Executor,
+  afterSeq: number,
+  upToSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
   return db
     .selectFrom('audit_log')
     .selectAll()
@@ -114,7 +124,10 @@ export function latestCheckpoint(db: Executor) {
     .executeTakeFirst();
 }
 
-export function insertCheckpoint(db: Executor, row: Insertable<AuditCheckpointTable>): Promise<CheckpointRow> {
+export function insertCheckpoint(
+  db: Executor,
+  row: Insertable<AuditCheckpointTable>,
+): Promise<CheckpointRow> {
   return db.insertInto('audit_checkpoints').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -161,6 +174,11 @@ export async function countAudit(db: Executor, filter: AuditFilter): Promise<num
 }
 
 /** Newest first. */
-export function findAudit(db: Executor, filter: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
+export function findAudit(
+  db: Executor,
+  filter: AuditFilter,
+  limit: number,
+  offset: number,
+): Promise<AuditRow[]> {
   return filtered(db, filter).selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
 }

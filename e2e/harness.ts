@@ -1,0 +1,182 @@
+/** Test harness for the browser tests: builds the web app, starts the real server with demo data, opens Chromium. */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Secret, TOTP } from 'otpauth';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SHOTS = join(ROOT, 'e2e', 'screenshots');
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+export interface Stack {
+  base: string;
+  demoPassword: string;
+  newContext(
+    viewport: { width: number; height: number },
+    storageState?: StorageState,
+  ): Promise<BrowserContext>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`server did not answer /api/health in time:\n${output()}`);
+}
+
+async function waitForPassword(output: () => string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = /演示密码：(\S+)/.exec(output());
+    if (match?.[1]) return match[1];
+    await sleep(100);
+  }
+  throw new Error(`no 演示密码 line on the server's stdout:\n${output()}`);
+}
+
+/** Build the current web sources into a temp dir (never a stale dist/web) and start the server on a free port. */
+export async function startStack(): Promise<Stack> {
+  mkdirSync(SHOTS, { recursive: true });
+  const tempDir = mkdtempSync(join(tmpdir(), 'luoshi-e2e-'));
+  const webDir = join(tempDir, 'web');
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--outDir',
+      webDir,
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(build.status, 0, `vite build failed:\n${build.stdout}\n${build.stderr}`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LUOSHI_DATA_DIR: join(tempDir, 'data'),
+    LUOSHI_PORT: String(port),
+    LUOSHI_HOST: '127.0.0.1',
+    LUOSHI_DEMO: '1',
+    LUOSHI_WEB_DIR: webDir,
+    LUOSHI_LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  delete env.LUOSHI_KEY_FILE;
+  let output = '';
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  let browser: Browser | undefined;
+
+  const stop = async () => {
+    await browser?.close();
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(base, server, () => output);
+    const demoPassword = await waitForPassword(() => output);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const opened = browser;
+    return {
+      base,
+      demoPassword,
+      newContext: (viewport, storageState) =>
+        opened.newContext({
+          viewport,
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          baseURL: base,
+          storageState,
+        }),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** antd puts a space between the two characters of a two-character button label. */
+export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+
+export async function fillLogin(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: label('登录') }).click();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // Let antd's transitions (menus, modals, drawers) settle before the picture.
+  await sleep(700);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+export async function expectHeading(page: Page, text: string): Promise<void> {
+  await page.getByText(text, { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+export async function typeTotp(page: Page, secret: string): Promise<void> {
+  const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+  await page.locator('.ant-otp input').first().click();
+  await page.keyboard.type(code);
+}

@@ -1,0 +1,70 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiError } from './api/client.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { PageLoading } from './layout/PageLoading.js';
+import { RequireRole, RequireSession } from './layout/guards.js';
+import { NotFoundPage } from './layout/NotFoundPage.js';
+
+dayjs.locale('zh-cn');
+
+const LoginPage = lazy(() => import('./pages/login/LoginPage.js'));
+const HomePage = lazy(() => import('./pages/home/HomePage.js'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.js'));
+const DepartmentsPage = lazy(() => import('./pages/departments/DepartmentsPage.js'));
+const SecurityPolicyPage = lazy(() => import('./pages/security/SecurityPolicyPage.js'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.js'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage.js'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      // Permission and validation failures will not get better by asking again.
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<RequireSession />}>
+                  <Route element={<AppLayout />}>
+                    <Route index element={<HomePage />} />
+                    <Route element={<RequireRole roles={['system_admin', 'security_admin']} />}>
+                      <Route path="users" element={<UsersPage />} />
+                    </Route>
+                    <Route element={<RequireRole roles={['system_admin']} />}>
+                      <Route path="departments" element={<DepartmentsPage />} />
+                    </Route>
+                    <Route element={<RequireRole roles={['security_admin']} />}>
+                      <Route path="security" element={<SecurityPolicyPage />} />
+                    </Route>
+                    <Route element={<RequireRole roles={['audit_admin']} />}>
+                      <Route path="audit" element={<AuditPage />} />
+                    </Route>
+                    <Route path="account" element={<AccountPage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
