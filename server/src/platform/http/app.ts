@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
@@ -31,7 +31,8 @@ export async function buildHttpApp(deps: AppDeps, options: BuildOptions): Promis
     logger: options.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
-    disableRequestLogging: true,
+    // Per-request lines would drown the log; errors and the audit trail record what matters.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { serialLock } from '../db/database.js';
 import type { Db, Tx } from '../db/schema.js';
 import { nowIso, type Ctx } from '../context.js';
 import { AppError, invalid } from './errors.js';
@@ -43,6 +44,8 @@ export async function createOnce<T>(
 
   const attempt = () =>
     db.transaction().execute(async (trx): Promise<Created<T>> => {
+      // Requests with the same key wait for each other, so the second sees the first one's stored response.
+      await serialLock(trx, createHash('sm3').update(`${scope}\n${key}`).digest().readInt32BE(0));
       const existing = await findIdempotencyKey(trx, scope, key);
       if (existing) {
         if (existing.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
