@@ -103,6 +103,7 @@ if (want('static')) {
 
 const routeTests = files(join(root, 'server'), /\.test\.ts$/).concat(
   files(join(root, 'shared'), /\.test\.ts$/),
+  files(join(root, 'proofread'), /\.test\.ts$/),
 );
 const dbTests = routeTests.filter((f) => !/\.unit\.test\.ts$/.test(f));
 

@@ -13,6 +13,7 @@ const HELP = `落实 Luoshi 命令行
   audit purge --before YYYY-MM-DD   清理该日（UTC）之前的审计记录，至少保留 183 天
   backup FILE [--force]             在线备份数据库（服务可继续运行），并写 FILE.sm3 校验文件
   restore FILE [--check] [--force]  校验并恢复备份（须先停止服务；--check 只校验）
+  proofread FILE… [--format json] [--fix]  公文校对 .txt/.docx（发现错误时退出码为 1）
 
 环境变量：DATABASE_URL（默认 sqlite:./data/luoshi.db，或 postgres://…）、LUOSHI_PORT（8080）、
 LUOSHI_HOST（127.0.0.1）、LUOSHI_DATA_DIR（./data）、LUOSHI_DEMO（1）、LUOSHI_GM（国密口令散列）`;
@@ -25,6 +26,7 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<void>>>
   audit: async () => (await import('./cli/audit.js')).audit,
   backup: async () => (await import('./cli/backup.js')).backup,
   restore: async () => (await import('./cli/backup.js')).restore,
+  proofread: async () => (await import('../../proofread/src/cli.js')).proofreadCommand,
 };
 
 async function main(): Promise<void> {
