@@ -34,15 +34,24 @@ export const DEFAULT_POLICY: SecurityPolicy = {
 };
 
 const KEY = 'security_policy';
+const storedPolicy = securityPolicySchema.partial();
+
+/**
+ * Every request reads the policy (session timeouts), so outside transactions it is cached for a second;
+ * a change made in this process clears the cache at once, one made in another shows within a second.
+ */
+const CACHE_MS = 1000;
+let cache = new WeakMap<object, { at: number; policy: SecurityPolicy & { version: number } }>();
 
 export async function getSecurityPolicy(db: Executor): Promise<SecurityPolicy & { version: number }> {
+  const cached = db.isTransaction ? undefined : cache.get(db);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.policy;
   const row = await readSetting(db, KEY);
-  if (!row) return { ...DEFAULT_POLICY, version: 0 };
-  return {
-    ...DEFAULT_POLICY,
-    ...securityPolicySchema.partial().parse(JSON.parse(row.value)),
-    version: row.version,
-  };
+  const policy = row
+    ? { ...DEFAULT_POLICY, ...storedPolicy.parse(JSON.parse(row.value)), version: row.version }
+    : { ...DEFAULT_POLICY, version: 0 };
+  if (!db.isTransaction) cache.set(db, { at: Date.now(), policy });
+  return policy;
 }
 
 export async function updateSecurityPolicy(
@@ -55,6 +64,7 @@ export async function updateSecurityPolicy(
   if (current.version !== version) throw stale();
   const ok = await writeSetting(trx, KEY, JSON.stringify(next), version, nowIso(ctx));
   if (!ok) throw stale();
+  cache = new WeakMap();
   const { version: _v, ...before } = current;
   await recordAudit(trx, ctx, {
     action: 'security_policy.update',

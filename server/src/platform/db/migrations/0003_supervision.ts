@@ -41,6 +41,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addUniqueConstraint('items_year_seq_uq', ['year', 'seq'])
     .execute();
   await db.schema.createIndex('items_parent_idx').on('items').column('parent_id').execute();
+  await db.schema.createIndex('items_status_idx').on('items').columns(['status', 'id']).execute();
 
   await db.schema
     .createTable('item_watchers')
@@ -72,6 +73,12 @@ export async function up(db: AnyDb): Promise<void> {
     .createIndex('assignments_department_status_idx')
     .on('assignments')
     .columns(['department_id', 'status'])
+    .execute();
+  // To-dos and reminder sweeps look for open work by status, nearest deadline first.
+  await db.schema
+    .createIndex('assignments_status_deadline_idx')
+    .on('assignments')
+    .columns(['status', 'deadline'])
     .execute();
 
   await withId(db.schema.createTable('feedbacks'), dialect)
