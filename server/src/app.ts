@@ -6,15 +6,19 @@ import { calendarModule } from './modules/calendar/index.js';
 import { homeModule } from './modules/home/index.js';
 import { identityTodos, registerIdentity } from './modules/identity/index.js';
 import { jobsModule } from './modules/jobs/index.js';
-import { supervisionModule, supervisionTodos } from './modules/supervision/index.js';
+import { notifyModule } from './modules/notify/index.js';
+import { proofreadingModule } from './modules/proofreading/index.js';
+import { chaseTodos, supervisionModule, supervisionTodos } from './modules/supervision/index.js';
 
 /** Every module, in the order its routes are registered. */
 export const modules: readonly Module[] = [
   { name: 'identity', register: registerIdentity },
+  notifyModule,
   { name: 'audit', register: registerAudit },
   calendarModule,
+  proofreadingModule,
   supervisionModule,
-  homeModule([identityTodos, supervisionTodos]),
+  homeModule([identityTodos, supervisionTodos, chaseTodos]),
   jobsModule,
 ];
 

@@ -4,6 +4,8 @@ import type { AppDeps } from '../platform/deps.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency-repository.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import { purgeSessions } from '../modules/identity/index.js';
+import { notifyJobHandlers } from '../modules/notify/index.js';
+import { supervisionReminderJob } from '../modules/supervision/index.js';
 import {
   createJobRunner,
   type JobRunner,
@@ -16,6 +18,7 @@ const ago = (deps: AppDeps, ms: number) => new Date(deps.clock.now().getTime() -
 /** Every scheduled job of the system. */
 export const scheduledJobs: readonly ScheduledJob[] = [
   auditCheckpointJob,
+  supervisionReminderJob,
   {
     name: 'sessions.purge',
     intervalSeconds: DAY / 1000,
@@ -40,7 +43,10 @@ export function createWorkerRunner(
 ): JobRunner {
   return createJobRunner({
     deps,
-    handlers: Object.fromEntries(scheduledJobs.map((job) => [job.name, job.run])),
+    handlers: {
+      ...Object.fromEntries(scheduledJobs.map((job) => [job.name, job.run])),
+      ...notifyJobHandlers,
+    },
     schedules: scheduledJobs,
     workerId: `${hostname()}:${process.pid}`,
     ...options,

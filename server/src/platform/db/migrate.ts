@@ -4,12 +4,18 @@ import { dialectOf } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
 import * as calendar from './migrations/0002_calendar.js';
 import * as supervision from './migrations/0003_supervision.js';
+import * as notify from './migrations/0004_notify.js';
+import * as reminders from './migrations/0005_reminders.js';
+import * as circulars from './migrations/0006_circulars.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_calendar': calendar,
   '0003_supervision': supervision,
+  '0004_notify': notify,
+  '0005_reminders': reminders,
+  '0006_circulars': circulars,
 };
 
 /**
