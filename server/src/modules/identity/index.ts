@@ -24,5 +24,10 @@ export { insertBranch } from './departments-repository.js';
 export { purgeSessions } from './sessions-repository.js';
 export { generatePassword } from './passwords.js';
 export { identityTodos } from './todos.js';
-export { findUserById, namesOfUsers } from './users-repository.js';
+export {
+  activeUsersByIds,
+  departmentMembersWithRole,
+  findUserById,
+  namesOfUsers,
+} from './users-repository.js';
 export { listDepartments } from './departments-repository.js';

@@ -155,3 +155,34 @@ export function namesOfUsers(db: Executor, userIds: readonly number[]) {
     .where('id', 'in', [...new Set(userIds)])
     .execute();
 }
+
+/** Active people holding `role` in the given departments: whom to remind or chase in a department. */
+export function departmentMembersWithRole(db: Executor, departmentIds: readonly number[], role: Role) {
+  if (departmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.department_id'])
+    .where('user_roles.role', '=', role)
+    .where('users.status', '=', 'active')
+    .where('users.department_id', 'in', [...new Set(departmentIds)])
+    .orderBy('users.id')
+    .execute();
+}
+
+/** Active people among `userIds` with their department, in chunks below the databases' parameter limits. */
+export async function activeUsersByIds(db: Executor, userIds: readonly number[]) {
+  const ids = [...new Set(userIds)];
+  const out: { id: number; department_id: number | null }[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    out.push(
+      ...(await db
+        .selectFrom('users')
+        .select(['id', 'department_id'])
+        .where('id', 'in', ids.slice(i, i + 1000))
+        .where('status', '=', 'active')
+        .execute()),
+    );
+  }
+  return out;
+}

@@ -5,7 +5,8 @@ import { enqueueJob } from '../jobs/index.js';
 import { robotTarget } from './channels.js';
 import { CHANNELS, preferencesFromRow, sendTime } from './preferences.js';
 import { insertDeliveries, insertNotifications, publishNotifications } from './repository.js';
-import { enabledChannelScopes, recipientsOf } from './settings-repository.js';
+import { activeUsersByIds } from '../identity/index.js';
+import { enabledChannelScopes, preferencesOf } from './settings-repository.js';
 import type { DeliveryTable, RobotChannel } from './tables.js';
 
 export interface NotifyRequest {
@@ -37,6 +38,38 @@ export async function notify(trx: Executor, ctx: Ctx, request: NotifyRequest): P
   return notifyMany(trx, ctx, [request]);
 }
 
+/**
+ * Active people among `userIds` with their department (to route robot messages) and their preferences
+ * (null when they never set any).
+ */
+async function recipientsOf(trx: Executor, userIds: readonly number[]) {
+  const people = await activeUsersByIds(trx, userIds);
+  const preferences = new Map(
+    (
+      await preferencesOf(
+        trx,
+        people.map((p) => p.id),
+      )
+    ).map((p) => [p.user_id, p]),
+  );
+  return new Map(
+    people.map((p) => {
+      const pref = preferences.get(p.id);
+      return [
+        p.id,
+        {
+          id: p.id,
+          department_id: p.department_id,
+          email: pref?.email ?? null,
+          channels: pref?.channels ?? null,
+          quiet_start: pref?.quiet_start ?? null,
+          quiet_end: pref?.quiet_end ?? null,
+        },
+      ] as const;
+    }),
+  );
+}
+
 /** notify() for many events at once (the reminder sweep), with a handful of statements in all. */
 export async function notifyMany(
   trx: Executor,
@@ -44,13 +77,9 @@ export async function notifyMany(
   requests: readonly NotifyRequest[],
 ): Promise<number[]> {
   const now = nowIso(ctx);
-  const recipients = new Map(
-    (
-      await recipientsOf(
-        trx,
-        requests.flatMap((r) => r.userIds),
-      )
-    ).map((p) => [p.id, p]),
+  const recipients = await recipientsOf(
+    trx,
+    requests.flatMap((r) => r.userIds),
   );
   const byKey = new Map(requests.map((r) => [r.dedupeKey, r]));
   const written = await insertNotifications(

@@ -85,29 +85,17 @@ export async function savePreference(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/**
- * Active people among `userIds`, with their department and preferences (null columns when they never
- * set any). Reads identity's users table: routing a robot message needs the person's department.
- */
-export async function recipientsOf(db: Executor, userIds: readonly number[]) {
+/** The stored preferences of these people (absent for those who never set any). */
+export async function preferencesOf(db: Executor, userIds: readonly number[]) {
   const ids = [...new Set(userIds)];
   const out = [];
   // Chunked: a sweep may notify thousands of people, beyond the databases' bound-parameter limits.
   for (let i = 0; i < ids.length; i += 1000) {
     out.push(
       ...(await db
-        .selectFrom('users')
-        .leftJoin('notify_preferences', 'notify_preferences.user_id', 'users.id')
-        .select([
-          'users.id',
-          'users.department_id',
-          'notify_preferences.email',
-          'notify_preferences.channels',
-          'notify_preferences.quiet_start',
-          'notify_preferences.quiet_end',
-        ])
-        .where('users.id', 'in', ids.slice(i, i + 1000))
-        .where('users.status', '=', 'active')
+        .selectFrom('notify_preferences')
+        .select(['user_id', 'email', 'channels', 'quiet_start', 'quiet_end'])
+        .where('user_id', 'in', ids.slice(i, i + 1000))
         .execute()),
     );
   }

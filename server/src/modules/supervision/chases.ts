@@ -18,7 +18,7 @@ import {
 } from './chases-repository.js';
 import { loadItem } from './item-flow.js';
 import { mayActForAssignment, mayUseSupervision } from './policy.js';
-import { departmentMembersWithRole } from './reminders-repository.js';
+import { departmentMembersWithRole } from '../identity/index.js';
 import { recordStep } from './steps.js';
 
 const OPEN = ['assigned', 'acknowledged'];

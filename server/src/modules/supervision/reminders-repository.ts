@@ -117,24 +117,6 @@ export async function insertReminders(db: Executor, rows: readonly Insertable<Re
   return out;
 }
 
-/** Active people holding `role` in the given departments (identity's tables: identity exports no such query). */
-export function departmentMembersWithRole(
-  db: Executor,
-  departmentIds: readonly number[],
-  role: 'department_head' | 'handler',
-) {
-  if (departmentIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.department_id'])
-    .where('user_roles.role', '=', role)
-    .where('users.status', '=', 'active')
-    .where('users.department_id', 'in', [...new Set(departmentIds)])
-    .orderBy('users.id')
-    .execute();
-}
-
 /**
  * Per leader (responsible leader or watcher of an item in progress): items in progress and how many
  * show red or yellow, by the rules of lights.ts evaluated in the database. Feedback lateness looks at

@@ -5,13 +5,13 @@ import { HOUR } from '../../platform/clock.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../audit/index.js';
+import { departmentMembersWithRole } from '../identity/index.js';
 import { beijingDate, loadCalendar } from '../calendar/index.js';
 import { notifyMany, type NotifyRequest } from '../notify/index.js';
 import { sendLeaderDigests } from './digest.js';
 import { LEADER_AFTER_DAYS, periodsDueIn, reminderRules, type Rule } from './due-windows.js';
 import {
   deadlineCandidates,
-  departmentMembersWithRole,
   feedbackCandidates,
   insertReminders,
   type Candidate,
