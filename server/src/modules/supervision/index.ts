@@ -4,6 +4,9 @@ import { assignmentRoutes } from './routes/assignment-routes.js';
 import { chaseRoutes } from './routes/chase-routes.js';
 import { itemRoutes } from './routes/item-routes.js';
 import { ledgerRoutes } from './ledger/index.js';
+import { circularRoutes } from './circulars/index.js';
+import { accountabilityRoutes } from './accountability/index.js';
+import { assessmentRoutes } from './assessment/index.js';
 
 export const supervisionModule: Module = {
   name: 'supervision',
@@ -12,6 +15,9 @@ export const supervisionModule: Module = {
     assignmentRoutes(app);
     chaseRoutes(app);
     ledgerRoutes(app);
+    circularRoutes(app);
+    accountabilityRoutes(app);
+    assessmentRoutes(app);
   },
 };
 

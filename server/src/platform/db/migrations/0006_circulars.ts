@@ -90,22 +90,24 @@ export async function up(db: AnyDb): Promise<void> {
 
   // Period aggregates read only index entries: closures in a date range, assignments made in a range,
   // and the open assignments at a cutoff (partial: the open set stays small while history grows).
-  // The closure index leaves out open rows, so "closed_at is null" is answered by the open index alone.
+  // The closure index leaves out open rows, so "closed_at is null" is answered by the open index alone;
+  // item_id lets a circular limited to one source type probe its item list (items_source_type_idx)
+  // without reading rows.
   await db.schema
     .createIndex('assignments_closed_at_idx')
     .on('assignments')
-    .columns(['closed_at', 'department_id', 'closed_on_time', 'deadline', 'assigned_at'])
+    .columns(['closed_at', 'department_id', 'closed_on_time', 'deadline', 'assigned_at', 'item_id'])
     .where(sql.ref('closed_at'), 'is not', null)
     .execute();
   await db.schema
     .createIndex('assignments_assigned_at_idx')
     .on('assignments')
-    .columns(['assigned_at', 'department_id', 'status'])
+    .columns(['assigned_at', 'department_id', 'status', 'item_id'])
     .execute();
   await db.schema
     .createIndex('assignments_unclosed_department_idx')
     .on('assignments')
-    .columns(['department_id', 'deadline', 'assigned_at', 'status'])
+    .columns(['department_id', 'deadline', 'assigned_at', 'status', 'item_id'])
     .where(sql.ref('closed_at'), 'is', null)
     .execute();
   // The overdue list walks open assignments oldest deadline first and stops at its limit.
@@ -115,6 +117,8 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['deadline', 'id'])
     .where(sql.ref('closed_at'), 'is', null)
     .execute();
+  await db.schema.createIndex('items_source_type_idx').on('items').columns(['source_type', 'id']).execute();
+
   // Assessment: late feedback per period, and review decisions (approve/return) per period.
   await db.schema.createIndex('feedbacks_submitted_at_idx').on('feedbacks').column('submitted_at').execute();
   await db.schema
@@ -132,6 +136,7 @@ export async function down(db: AnyDb): Promise<void> {
     'assignments_unclosed_department_idx',
     'assignments_assigned_at_idx',
     'assignments_closed_at_idx',
+    'items_source_type_idx',
   ]) {
     await db.schema.dropIndex(index).execute();
   }

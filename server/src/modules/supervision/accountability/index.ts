@@ -1,0 +1,1 @@
+export { accountabilityRoutes } from './routes.js';

@@ -1,0 +1,1 @@
+export { circularRoutes } from './routes.js';
