@@ -164,11 +164,11 @@ export async function fillLogin(page: Page, login: string, password: string): Pr
   await page.getByRole('button', { name: label('登录') }).click();
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.waitForLoadState('networkidle');
   // Let antd's transitions (menus, modals, drawers) settle before the picture.
   await sleep(700);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
 }
 
 export async function expectHeading(page: Page, text: string): Promise<void> {

@@ -4,7 +4,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BUSINESS_ROLES } from '../../shared/src/roles.js';
 import { ApiError } from './api/client.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { PageLoading } from './layout/PageLoading.js';
@@ -20,6 +21,12 @@ const DepartmentsPage = lazy(() => import('./pages/departments/DepartmentsPage.j
 const SecurityPolicyPage = lazy(() => import('./pages/security/SecurityPolicyPage.js'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.js'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.js'));
+const ItemsPage = lazy(() => import('./pages/supervision/list/ItemsPage.js'));
+const NewItemPage = lazy(() => import('./pages/supervision/new/NewItemPage.js'));
+const ItemPage = lazy(() => import('./pages/supervision/detail/ItemPage.js'));
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.js'));
+const JobsPage = lazy(() => import('./pages/jobs/JobsPage.js'));
+const ProofreadPage = lazy(() => import('./pages/proofread/ProofreadPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,6 +56,19 @@ export function App() {
                     </Route>
                     <Route element={<RequireRole roles={['system_admin']} />}>
                       <Route path="departments" element={<DepartmentsPage />} />
+                      <Route path="jobs" element={<JobsPage />} />
+                    </Route>
+                    <Route element={<RequireRole roles={BUSINESS_ROLES} />}>
+                      <Route path="supervision" element={<Navigate to="/supervision/items" replace />} />
+                      <Route path="supervision/items" element={<ItemsPage />} />
+                      <Route path="supervision/items/:id" element={<ItemPage />} />
+                      <Route path="proofread" element={<ProofreadPage />} />
+                      <Route element={<RequireRole roles={['supervisor']} />}>
+                        <Route path="supervision/items/new" element={<NewItemPage />} />
+                      </Route>
+                    </Route>
+                    <Route element={<RequireRole roles={['system_admin', ...BUSINESS_ROLES]} />}>
+                      <Route path="calendar" element={<CalendarPage />} />
                     </Route>
                     <Route element={<RequireRole roles={['security_admin']} />}>
                       <Route path="security" element={<SecurityPolicyPage />} />

@@ -1,13 +1,18 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  CloudServerOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
-import type { Role } from '../../../shared/src/roles.js';
+import { BUSINESS_ROLES, type Role } from '../../../shared/src/roles.js';
 import type { SessionUser } from '../api/types.js';
 import { hasAnyRole } from './current-user.js';
 
@@ -17,27 +22,65 @@ interface MenuEntry {
   icon: ReactNode;
   /** Absent: everyone signed in. */
   roles?: readonly Role[];
+  /** Entries of one group are shown together under its title. */
+  group?: string;
 }
 
 /** Only pages that exist, each shown to the roles whose duties use it. */
 const ENTRIES: readonly MenuEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
+  {
+    path: '/supervision/items',
+    label: '事项列表',
+    icon: <OrderedListOutlined />,
+    roles: BUSINESS_ROLES,
+    group: '督查督办',
+  },
+  { path: '/proofread', label: '公文校对', icon: <FileSearchOutlined />, roles: BUSINESS_ROLES },
   { path: '/users', label: '用户管理', icon: <TeamOutlined />, roles: ['system_admin', 'security_admin'] },
   { path: '/departments', label: '部门管理', icon: <ApartmentOutlined />, roles: ['system_admin'] },
+  {
+    path: '/calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    roles: ['system_admin', ...BUSINESS_ROLES],
+  },
+  { path: '/jobs', label: '后台任务', icon: <CloudServerOutlined />, roles: ['system_admin'] },
   { path: '/security', label: '安全策略', icon: <SafetyCertificateOutlined />, roles: ['security_admin'] },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['audit_admin'] },
   { path: '/account', label: '个人设置', icon: <SettingOutlined /> },
 ];
 
-export function menuItemsFor(user: SessionUser) {
-  return ENTRIES.filter((e) => !e.roles || hasAnyRole(user, e.roles)).map((e) => ({
-    key: e.path,
-    label: e.label,
-    icon: e.icon,
-  }));
+type MenuItem = Required<MenuProps>['items'][number];
+
+export function menuItemsFor(user: SessionUser): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<string, MenuItem[]>();
+  for (const e of ENTRIES.filter((entry) => !entry.roles || hasAnyRole(user, entry.roles))) {
+    const item: MenuItem = { key: e.path, label: e.label, icon: e.icon };
+    if (!e.group) {
+      items.push(item);
+      continue;
+    }
+    const children = groups.get(e.group);
+    if (children) children.push(item);
+    else {
+      const created = [item];
+      groups.set(e.group, created);
+      items.push({ type: 'group', key: `group:${e.group}`, label: e.group, children: created });
+      // A line closes the group, so the entries after it do not read as part of it.
+      items.push({ type: 'divider', key: `group-end:${e.group}` });
+    }
+  }
+  return items;
 }
 
+/** The menu entry a page belongs to: the longest entry path that the address starts with. */
 export function selectedKey(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
-  return first ? `/${first}` : '/';
+  const match = ENTRIES.filter(
+    (e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  if (match) return match.path;
+  if (pathname.startsWith('/supervision')) return '/supervision/items';
+  return '/';
 }

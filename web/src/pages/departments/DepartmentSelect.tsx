@@ -4,6 +4,8 @@ import { useDepartments } from '../../api/session.js';
 import { buildTree, subtreeIds } from './tree.js';
 
 interface Props {
+  /** Set by Form.Item so its label names this field. */
+  id?: string;
   value?: number | null;
   onChange?: (value: number | null) => void;
   placeholder?: string;
@@ -14,6 +16,7 @@ interface Props {
 
 /** Pick a department from the tree; clearing gives null. */
 export function DepartmentSelect({
+  id,
   value,
   onChange,
   placeholder = '请选择部门',
@@ -28,6 +31,7 @@ export function DepartmentSelect({
   }, [departments.data, excludeSubtreeOf]);
   return (
     <TreeSelect
+      id={id}
       value={value ?? undefined}
       onChange={(v: number | undefined) => onChange?.(v ?? null)}
       treeData={treeData}

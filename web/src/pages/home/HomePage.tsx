@@ -28,6 +28,13 @@ function internalLink(link: string | null): string | null {
   return link && link.startsWith('/') && !link.startsWith('//') ? link : null;
 }
 
+/** A date-only due date (办理时限) is shown without a time. */
+function dueText(dueAt: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(dueAt)
+    ? dayjs(dueAt).format('YYYY-MM-DD')
+    : dayjs(dueAt).format('YYYY-MM-DD HH:mm');
+}
+
 function TodoTitle({ item }: { item: TodoItem }) {
   const to = internalLink(item.link);
   return to ? <Link to={to}>{item.title}</Link> : <span>{item.title}</span>;
@@ -74,7 +81,7 @@ export default function HomePage() {
                       {item.detail && <span>{item.detail}</span>}
                       {item.dueAt && (
                         <Typography.Text type={item.severity === 'danger' ? 'danger' : 'secondary'}>
-                          <ClockCircleOutlined /> 期限：{dayjs(item.dueAt).format('YYYY-MM-DD HH:mm')}
+                          <ClockCircleOutlined /> 期限：{dueText(item.dueAt)}
                         </Typography.Text>
                       )}
                     </Space>

@@ -1,0 +1,50 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useCallback, useState } from 'react';
+import { ApiError } from '../../../api/client.js';
+import { errorText, isStale } from '../../../api/errors.js';
+import { itemKey } from '../queries.js';
+import type { AssignResult, ItemDetail } from '../types.js';
+
+export type ActionOutcome = 'done' | 'stale' | 'failed';
+
+/**
+ * Run one step on the item: the answer (the item as it now stands) replaces the cached item. A stale
+ * version (409) or a state that moved on shows the reason and reloads the item.
+ */
+export function useItemAction(itemId: number) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const run = useCallback(
+    async (
+      key: string,
+      success: string,
+      call: () => Promise<ItemDetail | AssignResult>,
+    ): Promise<ActionOutcome> => {
+      setBusy(key);
+      try {
+        const result = await call();
+        const item = 'timeline' in result ? result : result.item;
+        client.setQueryData(itemKey(itemId), item);
+        void client.invalidateQueries({ queryKey: ['supervision', 'items'] });
+        void client.invalidateQueries({ queryKey: ['home'] });
+        void message.success(success);
+        return 'done';
+      } catch (error) {
+        void message.error(errorText(error));
+        const moved = error instanceof ApiError && (error.code === 'INVALID_STATE' || error.status === 404);
+        if (isStale(error) || moved) void client.invalidateQueries({ queryKey: itemKey(itemId) });
+        return isStale(error) ? 'stale' : 'failed';
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, itemId, message],
+  );
+
+  return { run, busy };
+}
+
+export type RunAction = ReturnType<typeof useItemAction>['run'];
