@@ -3,13 +3,14 @@ import { nowIso, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, stale } from '../../platform/http/errors.js';
 import { beijingDate, loadCalendar } from '../calendar/index.js';
 import {
+  feedbacksOf,
   findFeedback,
   findFeedbackForPeriod,
   insertFeedback,
   updateFeedbackVersioned,
 } from './assignments-repository.js';
 import { loadAssignment } from './assignment-flow.js';
-import { periodOf } from './periods.js';
+import { periodOf, periodsBetween } from './periods.js';
 import { mayActForAssignment, mayHeadAssignment, mayRunSupervision } from './policy.js';
 import { recordStep } from './steps.js';
 
@@ -25,7 +26,12 @@ export async function itemOfFeedback(db: Executor, ctx: Ctx, feedbackId: number)
   return (await loadAssignment(db, ctx, feedback.assignment_id)).item_id;
 }
 
-/** One feedback per period of the assignment's cycle; a returned one is corrected and resubmitted. */
+const periodLabel = (key: string) => (key === 'once' ? '一次性' : key);
+
+/**
+ * One feedback per period of the assignment's cycle, filed against the earliest period still owed (a
+ * missed period is made up first); a returned one is corrected and resubmitted.
+ */
 export async function submitFeedback(
   trx: Executor,
   ctx: Ctx,
@@ -38,14 +44,21 @@ export async function submitFeedback(
   if (a.status !== 'acknowledged')
     throw new AppError('INVALID_STATE', a.status === 'assigned' ? '请先签收再反馈' : '当前状态不能反馈');
   const today = beijingDate(ctx.clock.now());
-  const period = periodOf(a.feedback_cycle, today, await loadCalendar(trx), a.deadline);
+  const calendar = await loadCalendar(trx);
+  const delivered = new Set(
+    (await feedbacksOf(trx, [a.id])).filter((f) => f.status !== 'returned').map((f) => f.period),
+  );
+  const since = beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
+  const period =
+    periodsBetween(a.feedback_cycle, since, today, calendar, a.deadline).find((p) => !delivered.has(p.key)) ??
+    periodOf(a.feedback_cycle, today, calendar, a.deadline);
   const onTime = today <= period.due ? 1 : 0;
   const at = nowIso(ctx);
   const existing = await findFeedbackForPeriod(trx, a.id, period.key);
   let id: number;
   if (existing) {
     if (existing.status !== 'returned')
-      throw new AppError('INVALID_STATE', `本期（${period.key}）已反馈，如需修改请等待审核退回`);
+      throw new AppError('INVALID_STATE', `本期（${periodLabel(period.key)}）已反馈，如需修改请等待审核退回`);
     const ok = await updateFeedbackVersioned(trx, existing.id, existing.version, {
       content,
       submitted_at: at,
@@ -75,7 +88,7 @@ export async function submitFeedback(
     itemId: a.item_id,
     assignmentId: a.id,
     kind: 'feedback',
-    summary: `${period.key === 'once' ? '' : `${period.key} `}反馈${onTime ? '' : '（逾期）'}：${content.slice(0, 60)}`,
+    summary: `${periodLabel(period.key)} 反馈${onTime ? '' : '（逾期）'}：${content.slice(0, 60)}`,
     changes: { feedbackId: id, period: period.key, onTime: onTime === 1 },
   });
   return id;
@@ -126,8 +139,8 @@ export async function reviewFeedback(
     kind: decision === 'approve' ? 'feedback_approve' : 'feedback_return',
     summary:
       decision === 'approve'
-        ? `${stage}审核通过 ${feedback.period} 反馈`
-        : `${stage}退回 ${feedback.period} 反馈：${reason ?? ''}`,
+        ? `${stage}审核通过 ${periodLabel(feedback.period)} 反馈`
+        : `${stage}退回 ${periodLabel(feedback.period)} 反馈：${reason ?? ''}`,
     changes: { feedbackId: feedback.id, decision, reason },
   });
 }

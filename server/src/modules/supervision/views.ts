@@ -103,6 +103,9 @@ function itemSummary(
 export type ItemSummary = ReturnType<typeof itemSummary>;
 
 /** The item list an actor may see: everything for leaders and supervisors, their department's items otherwise. */
+/** The most items a light filter looks through; beyond it the office should narrow by department or period. */
+const LIGHT_FILTER_LIMIT = 5000;
+
 export async function listVisibleItems(
   db: Db,
   ctx: Ctx,
@@ -110,7 +113,10 @@ export async function listVisibleItems(
 ) {
   const actor = mayUseSupervision(ctx.actor);
   const scope = seesAllItems(actor) ? undefined : (actor.departmentId ?? -1);
-  const { total, rows } = await listItems(db, { ...filter, visibleToDepartment: scope });
+  // Lights are derived, not stored: filtering by light pages after computing them over the matches.
+  const byLight = filter.light !== undefined;
+  const query = byLight ? { ...filter, page: 1, pageSize: LIGHT_FILTER_LIMIT } : filter;
+  const { total, rows } = await listItems(db, { ...query, visibleToDepartment: scope });
   const assignments = await assignmentsOf(
     db,
     rows.map((r) => r.id),
@@ -145,7 +151,10 @@ export async function listVisibleItems(
       names,
     );
   });
-  return { total, items: filter.light ? items.filter((i) => i.light === filter.light) : items };
+  if (!byLight) return { total, items };
+  const lit = items.filter((i) => i.light === filter.light);
+  const from = (filter.page - 1) * filter.pageSize;
+  return { total: lit.length, items: lit.slice(from, from + filter.pageSize) };
 }
 
 /** Everything on the item page: assignments with lights, feedback, extensions, children roll-up, timeline. */

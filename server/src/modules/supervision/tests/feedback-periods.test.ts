@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestApp, type TestApp } from '../../../test-support/app.js';
+import type { TestClient } from '../../../test-support/client.js';
+import { TEST_DB } from '../../../test-support/database.js';
+import { PASSWORD, seedOrg, type TestOrg } from '../../../test-support/org.js';
+import { assignedItem, assignmentOf, instruction, ok, refused } from './helpers.js';
+
+describe(`feedback periods: a missed week is made up first; the light filter pages after lighting [${TEST_DB}]`, () => {
+  let t: TestApp;
+  let org: TestOrg;
+  const c: Record<string, TestClient> = {};
+  async function loginAll(): Promise<void> {
+    for (const login of ['supervisor', 'leader', 'handler1']) {
+      c[login] = t.client();
+      assert.equal((await c[login].login(login, PASSWORD)).statusCode, 200);
+    }
+  }
+  before(async () => {
+    t = await startTestApp();
+    org = await seedOrg(t);
+    await loginAll();
+  });
+  after(() => t.close());
+
+  test('weekly feedback missed in W10 is filed against W10 (late), then W11 (on time), then refused', async () => {
+    const first = org.departments.first;
+    const item = await assignedItem(c.supervisor!, c.leader!, instruction('每周反馈的事项'), [
+      { departmentId: first, role: 'lead', deadline: '2026-06-30' },
+    ]);
+    let a = assignmentOf(item, first);
+    ok(await c.handler1!.post(`/api/assignments/${a.id}/acknowledge`, { version: a.version }));
+
+    t.clock.set('2026-03-10T02:00:00Z'); // Tuesday of W11; W10's feedback (due Friday 03-06) was never sent
+    await loginAll();
+    a = assignmentOf(ok(await c.handler1!.get(`/api/items/${item.id}`)), first);
+    assert.deepEqual([a.light, a.nextFeedbackDue], ['yellow', '2026-03-06']);
+
+    ok(await c.handler1!.post(`/api/assignments/${a.id}/feedbacks`, { content: '补报第10周进展。' }), 201);
+    const reported = ok(
+      await c.handler1!.post(`/api/assignments/${a.id}/feedbacks`, { content: '第11周进展。' }),
+      201,
+    );
+    a = assignmentOf(reported, first);
+    assert.deepEqual(
+      a.feedbacks.map((f) => [f.period, f.onTime]),
+      [
+        ['2026-W10', false],
+        ['2026-W11', true],
+      ],
+    );
+    assert.equal(a.light, 'green');
+    refused(
+      await c.handler1!.post(`/api/assignments/${a.id}/feedbacks`, { content: '再报一次' }),
+      409,
+      'INVALID_STATE',
+    );
+
+    const yellow = (await c.supervisor!.get('/api/items?light=green&pageSize=1')).json<{
+      total: number;
+      items: { id: number }[];
+    }>();
+    assert.equal(yellow.total, 1);
+    assert.deepEqual(
+      yellow.items.map((i) => i.id),
+      [item.id],
+    );
+    const none = (await c.supervisor!.get('/api/items?light=red')).json<{ total: number }>();
+    assert.equal(none.total, 0);
+  });
+});
