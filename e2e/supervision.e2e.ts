@@ -211,12 +211,12 @@ step('the department head reviews the feedback first, then the supervisor', asyn
   assert.equal(await head.getByRole('button', { name: '申请延期' }).count(), 1, 'the head may act for it');
   await card(head).getByRole('button', { name: '审核通过' }).click();
   await expectCard(head, '待督查室审核');
-  await expectTimeline(head, '部门负责人审核通过 once 反馈');
+  await expectTimeline(head, '部门负责人审核通过 一次性 反馈');
 
   const office = as('duchayuan1');
   await office.reload();
   await card(office).getByRole('button', { name: '审核通过' }).click();
-  await expectTimeline(office, '督查室审核通过 once 反馈');
+  await expectTimeline(office, '督查室审核通过 一次性 反馈');
   await card(office).locator('[data-testid^="feedback-"]').getByText('审核通过', { exact: true }).waitFor();
 });
 

@@ -1,43 +1,10 @@
-/** Chinese names of the supervision vocabulary, for messages, exports and the web app. */
-export const SOURCE_TYPES = {
-  standing_committee: '常委会决定事项',
-  instruction: '领导批示',
-  meeting: '会议议定',
-  superior: '上级交办',
-  annual_task: '年度重点任务',
-  special: '专项督查',
-  rectification: '整改事项',
-} as const;
-export type SourceType = keyof typeof SOURCE_TYPES;
-
-export const URGENCIES = { extra_urgent: '特急', urgent: '急件', normal: '一般' } as const;
-export type Urgency = keyof typeof URGENCIES;
-
-export const FEEDBACK_CYCLES = {
-  weekly: '每周',
-  monthly: '每月',
-  quarterly: '每季度',
-  half_yearly: '每半年',
-  once: '一次性',
-} as const;
-
-export const ITEM_STATUSES = {
-  draft: '立项',
-  pending_approval: '待审批',
-  approved: '已审批',
-  assigned: '已交办',
-  closed: '已销号',
-  suspended: '已中止',
-} as const;
-
-export const ASSIGNMENT_STATUSES = {
-  assigned: '待签收',
-  acknowledged: '办理中',
-  completion_requested: '申请办结',
-  completion_approved: '审核通过',
-  leader_read: '领导已阅',
-  closed: '已销号',
-  suspended: '已中止',
-} as const;
-
-export const ROLES_IN_ASSIGNMENT = { lead: '主办', assist: '协办' } as const;
+export {
+  ASSIGNMENT_STATUSES,
+  FEEDBACK_CYCLES,
+  ITEM_STATUSES,
+  ROLES_IN_ASSIGNMENT,
+  SOURCE_TYPES,
+  URGENCIES,
+  type SourceType,
+  type Urgency,
+} from '../../../../shared/src/supervision.js';

@@ -1,7 +1,8 @@
 import type { WorkingCalendar } from '../calendar/index.js';
 
-export type Light =
-  'green' | 'yellow' | 'red' | 'closed_on_time' | 'closed_late' | 'suspended' | 'not_started';
+import type { Light } from '../../../../shared/src/supervision.js';
+
+export { LIGHT_LABELS, type Light } from '../../../../shared/src/supervision.js';
 
 export interface LightInput {
   status: string;
@@ -53,13 +54,3 @@ export function worstLight(lights: readonly Light[]): Light | null {
     null,
   );
 }
-
-export const LIGHT_LABELS: Record<Light, string> = {
-  green: '绿灯',
-  yellow: '黄灯',
-  red: '红灯',
-  closed_on_time: '按期办结',
-  closed_late: '逾期办结',
-  suspended: '已中止',
-  not_started: '未交办',
-};
