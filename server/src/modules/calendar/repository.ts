@@ -22,14 +22,12 @@ export async function upsertDayEntry(
     .insertInto('calendar_days')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('date')
-        .doUpdateSet({
-          kind: row.kind,
-          name: row.name,
-          updated_by: row.updated_by,
-          updated_at: row.updated_at,
-        }),
+      oc.column('date').doUpdateSet({
+        kind: row.kind,
+        name: row.name,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }),
     )
     .execute();
 }

@@ -80,7 +80,11 @@ describe(`worker housekeeping schedules [${TEST_DB}]`, () => {
 
     assert.equal(await runner.runDue(), 0);
     t.clock.advance(2 * DAY);
-    assert.equal(await runner.runDue(), scheduledJobs.length, 'two days later each runs once, not once per missed day');
+    assert.equal(
+      await runner.runDue(),
+      scheduledJobs.length,
+      'two days later each runs once, not once per missed day',
+    );
     assert.deepEqual(await db.selectFrom('sessions').select('id').execute(), []);
     assert.deepEqual(await db.selectFrom('idempotency_keys').select('key').execute(), []);
   });
