@@ -7,7 +7,7 @@ import { invalid } from '../../../platform/http/errors.js';
 import { beijingDate } from '../../calendar/index.js';
 import { listDepartments } from '../../identity/index.js';
 import { mayUseSupervision } from '../policy.js';
-import { light, sourceType } from '../routes/schemas.js';
+import { itemFilterQuery } from '../routes/schemas.js';
 import { exportLedger } from './export.js';
 import { checkLedger, dryRunResult, importLedger, mayImportLedger } from './import.js';
 import { attachment, importResultView } from './presenter.js';
@@ -93,18 +93,7 @@ export function ledgerFileRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: '导出督办事项台账（.xlsx），筛选条件同事项列表，只含本人可见的事项',
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          sourceType: sourceType.optional(),
-          departmentId: z.coerce.number().int().positive().optional(),
-          status: z
-            .enum(['draft', 'pending_approval', 'approved', 'assigned', 'closed', 'suspended'])
-            .optional(),
-          leaderId: z.coerce.number().int().positive().optional(),
-          light: light.optional(),
-          createdFrom: z.string().optional(),
-          createdTo: z.string().optional(),
-        }),
+        querystring: itemFilterQuery,
       },
     },
     async (req, reply) => {

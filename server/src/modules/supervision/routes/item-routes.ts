@@ -18,11 +18,10 @@ import {
   date,
   idParam,
   itemDetailView,
+  itemFilterQuery,
   itemInput,
   itemSummaryView,
-  light,
   reason,
-  sourceType,
   version,
 } from './schemas.js';
 
@@ -37,17 +36,7 @@ export function itemRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: '督办事项列表（领导、督查员看全部，其他人看本部门承办的）',
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          sourceType: sourceType.optional(),
-          departmentId: z.coerce.number().int().positive().optional(),
-          status: z
-            .enum(['draft', 'pending_approval', 'approved', 'assigned', 'closed', 'suspended'])
-            .optional(),
-          leaderId: z.coerce.number().int().positive().optional(),
-          light: light.optional(),
-          createdFrom: z.string().optional(),
-          createdTo: z.string().optional(),
+        querystring: itemFilterQuery.extend({
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),

@@ -25,6 +25,18 @@ export const light = z.enum([
   'not_started',
 ]);
 
+/** The item list's filters, shared by the list and its .xlsx export. */
+export const itemFilterQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  sourceType: sourceType.optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  status: z.enum(['draft', 'pending_approval', 'approved', 'assigned', 'closed', 'suspended']).optional(),
+  leaderId: z.coerce.number().int().positive().optional(),
+  light: light.optional(),
+  createdFrom: z.string().optional(),
+  createdTo: z.string().optional(),
+});
+
 export const itemInput = z.object({
   title: z.string().trim().min(1).max(200),
   requirements: z.string().trim().min(1).max(20000),
