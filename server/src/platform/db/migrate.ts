@@ -1,4 +1,11 @@
-import { Migrator, NO_MIGRATIONS, sql, type Migration, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  NO_MIGRATIONS,
+  sql,
+  type DatabaseIntrospector,
+  type Migration,
+  type MigrationResultSet,
+} from 'kysely';
 import type { Db } from './schema.js';
 import { dialectOf } from './database.js';
 import * as foundation from './migrations/0001_foundation.js';
@@ -19,6 +26,29 @@ const migrations: Record<string, Migration> = {
 };
 
 /**
+ * Kysely's PostgreSQL introspector reads every column of every schema, and fails when another
+ * process drops a schema meanwhile; the migrator only needs the table names of its own schema.
+ */
+function scopedIntrospection(db: Db, schema: string): Db {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => Promise.resolve([{ name: schema }]),
+    getTables: async () => {
+      const { rows } = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
  * On PostgreSQL the migration tables live in the connection's current schema: Kysely would otherwise
  * find another schema's tables through introspection and then miss them on the search path.
  */
@@ -26,7 +56,8 @@ async function migrator(db: Db): Promise<Migrator> {
   const provider = { getMigrations: () => Promise.resolve(migrations) };
   if (dialectOf(db) !== 'postgres') return new Migrator({ db, provider });
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
+  const schema = rows[0]?.schema ?? 'public';
+  return new Migrator({ db: scopedIntrospection(db, schema), provider, migrationTableSchema: schema });
 }
 
 function unwrap(result: MigrationResultSet): string[] {
