@@ -31,6 +31,12 @@ export const FIELD_LABELS: Record<string, string> = {
   idleMinutes: '空闲超时',
   absoluteHours: '会话最长时间',
   totpRequiredRoles: '需动态验证码的角色',
+  numberFormat: '编号格式',
+  warnDays: '黄灯预警天数',
+  extra_urgent: '特急事项时限',
+  urgent: '急件时限',
+  normal: '一般事项时限',
+  difficult: '难度大事项时限',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

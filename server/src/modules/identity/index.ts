@@ -29,5 +29,6 @@ export {
   departmentMembersWithRole,
   findUserById,
   namesOfUsers,
+  rolesOf,
 } from './users-repository.js';
 export { listDepartments } from './departments-repository.js';

@@ -3,6 +3,7 @@ import type { Module } from '../../platform/http/app.js';
 import { assignmentRoutes } from './routes/assignment-routes.js';
 import { chaseRoutes } from './routes/chase-routes.js';
 import { itemRoutes } from './routes/item-routes.js';
+import { settingsRoutes } from './routes/settings-routes.js';
 import { ledgerRoutes } from './ledger/index.js';
 import { circularRoutes } from './circulars/index.js';
 import { accountabilityRoutes } from './accountability/index.js';
@@ -18,6 +19,7 @@ export const supervisionModule: Module = {
     circularRoutes(app);
     accountabilityRoutes(app);
     assessmentRoutes(app);
+    settingsRoutes(app);
   },
 };
 

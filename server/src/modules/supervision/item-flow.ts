@@ -3,7 +3,7 @@ import { serialLock } from '../../platform/db/database.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, stale } from '../../platform/http/errors.js';
 import { beijingDate, loadCalendar } from '../calendar/index.js';
-import { findUserById, listDepartments } from '../identity/index.js';
+import { findUserById, listDepartments, rolesOf } from '../identity/index.js';
 import {
   assignmentsOf,
   insertAssignment,
@@ -58,6 +58,15 @@ export async function loadItem(trx: Executor, id: number): Promise<ItemRow> {
   return item;
 }
 
+/** 责任领导 answers for the item and is escalated to when it runs late, so only a leader may be named. */
+async function requireLeader(trx: Executor, userId: number | null): Promise<void> {
+  if (userId === null || (await rolesOf(trx, userId)).includes('leader')) return;
+  const user = await findUserById(trx, userId);
+  throw new AppError('LEADER_ROLE_REQUIRED', `责任领导：${user?.name ?? userId} 不具有领导角色，请选择领导`, {
+    field: 'responsibleLeaderId',
+  });
+}
+
 /** 立项: a numbered draft. Sub-items (任务分解) name their parent. */
 export async function createItem(trx: Executor, ctx: Ctx, input: ItemInput): Promise<number> {
   mayRunSupervision(ctx.actor, '立项');
@@ -70,6 +79,7 @@ export async function createItem(trx: Executor, ctx: Ctx, input: ItemInput): Pro
         field: 'responsibleLeaderId',
       });
   }
+  await requireLeader(trx, input.responsibleLeaderId);
   await serialLock(trx, NUMBER_LOCK);
   const settings = await getSupervisionSettings(trx);
   const year = Number(beijingDate(ctx.clock.now()).slice(0, 4));

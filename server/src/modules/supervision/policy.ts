@@ -72,3 +72,21 @@ export function mayRecordLeaderRead(actor: Actor, item: ItemRow): void {
   if (item.responsible_leader_id === actor.id || has(actor, 'supervisor')) return;
   throw new AppError('FORBIDDEN', '无权操作：仅限批办领导或督查员');
 }
+
+/** The supervision settings are read by every business user (forms show the default limits) and by the system administrator. */
+export function mayReadSupervisionSettings(actor: Actor | null): Actor {
+  if (actor && has(actor, 'system_admin')) return actor;
+  return signedIn(actor);
+}
+
+/**
+ * Numbering, time limits and the warning window are the supervision office's rules, so its head sets them
+ * (the same person who may approve items); the system administrator may too, since configuring the system
+ * is that role's duty under 三员分立. Other supervisors may not: one of them could shorten everyone's limits.
+ */
+export function mayEditSupervisionSettings(actor: Actor | null): Actor {
+  if (actor && has(actor, 'system_admin')) return actor;
+  const a = signedIn(actor);
+  if (has(a, 'supervisor') && has(a, 'department_head')) return a;
+  throw new AppError('FORBIDDEN', '无权修改督查督办设置：仅限督查室负责人或系统管理员');
+}

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/schema.js';
 import { isValidDate } from '../../calendar/index.js';
-import { findUserByLogin, listDepartments } from '../../identity/index.js';
+import { findUserByLogin, listDepartments, rolesOf } from '../../identity/index.js';
 import type { ItemInput } from '../item-flow.js';
 import { FEEDBACK_CYCLES, SOURCE_TYPES, URGENCIES } from '../labels.js';
 import { codeOf, LEDGER_COLUMNS, NO, splitList, YES, type ColumnKey } from './columns.js';
@@ -24,7 +24,7 @@ export interface LedgerRow {
 export interface Lookups {
   today: string;
   departments: ReadonlyMap<string, Department>;
-  leaders: ReadonlyMap<string, { id: number; name: string; active: boolean }>;
+  leaders: ReadonlyMap<string, { id: number; name: string; active: boolean; leader: boolean }>;
 }
 
 /** Departments by code and the leaders the rows name, read once for the whole file. */
@@ -32,7 +32,7 @@ export async function loadLookups(db: Executor, rows: readonly RawRow[], today: 
   const departments = new Map(
     (await listDepartments(db)).map((d) => [d.code, { id: d.id, code: d.code, name: d.name }]),
   );
-  const leaders = new Map<string, { id: number; name: string; active: boolean }>();
+  const leaders = new Map<string, { id: number; name: string; active: boolean; leader: boolean }>();
   const logins = new Set(
     rows
       .map((r) => r.cells.leader)
@@ -41,7 +41,13 @@ export async function loadLookups(db: Executor, rows: readonly RawRow[], today: 
   );
   for (const login of logins) {
     const user = await findUserByLogin(db, login);
-    if (user) leaders.set(login, { id: user.id, name: user.name, active: user.status === 'active' });
+    if (user)
+      leaders.set(login, {
+        id: user.id,
+        name: user.name,
+        active: user.status === 'active',
+        leader: (await rolesOf(db, user.id)).includes('leader'),
+      });
   }
   return { today, departments, leaders };
 }
@@ -104,6 +110,7 @@ function checkRow(raw: RawRow, lookups: Lookups, issues: LedgerIssue[]): LedgerR
   const leader = leaderLogin ? lookups.leaders.get(leaderLogin) : undefined;
   if (leaderLogin && !leader) bad('leader', `登录名「${leaderLogin}」不存在`);
   else if (leader && !leader.active) bad('leader', `用户「${leaderLogin}」已停用`);
+  else if (leader && !leader.leader) bad('leader', `「${leaderLogin}」（${leader.name}）不具有领导角色`);
 
   const leadCodes = splitList(text('lead', 64) ?? '');
   if (leadCodes.length > 1) bad('lead', '主办部门只能填一个，其余请填入「协办部门编码」');
