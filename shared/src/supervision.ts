@@ -54,3 +54,34 @@ export const LIGHT_LABELS: Record<Light, string> = {
   suspended: '已中止',
   not_started: '未交办',
 };
+
+/** 责任追究: what was done about an overdue or returned assignment, why, and how far its follow-up is. */
+export const ACCOUNTABILITY_KINDS = {
+  interview: '约谈',
+  criticism: '通报批评',
+  written_review: '书面检查',
+  admonition: '诫勉谈话',
+  other: '其他',
+} as const;
+export type AccountabilityKind = keyof typeof ACCOUNTABILITY_KINDS;
+
+export const ACCOUNTABILITY_BASES = {
+  overdue: '逾期未办结',
+  closed_late: '逾期办结',
+  returned: '审核退回',
+} as const;
+
+export const ACCOUNTABILITY_STATUSES = { open: '待整改', rectifying: '整改中', closed: '已结束' } as const;
+export type AccountabilityStatus = keyof typeof ACCOUNTABILITY_STATUSES;
+
+/** 通报 periods (week … half year; assessments also count whole years) and the life of a circular. */
+export const PERIOD_KINDS = {
+  week: '周',
+  month: '月度',
+  quarter: '季度',
+  half: '半年',
+  year: '年度',
+} as const;
+
+export const CIRCULAR_STATUSES = { draft: '草稿', published: '已印发', archived: '已归档' } as const;
+export type CircularStatus = keyof typeof CIRCULAR_STATUSES;

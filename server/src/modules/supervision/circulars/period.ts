@@ -1,13 +1,8 @@
+import { PERIOD_KINDS } from '../../../../../shared/src/supervision.js';
 import { nextDate } from '../../calendar/index.js';
 
 /** Reporting periods of circulars (week … half year) and assessments (month … year), in Beijing dates. */
-export const PERIOD_KINDS = {
-  week: '周',
-  month: '月度',
-  quarter: '季度',
-  half: '半年',
-  year: '年度',
-} as const;
+export { PERIOD_KINDS };
 export type PeriodKind = keyof typeof PERIOD_KINDS;
 
 export interface ReportPeriod {

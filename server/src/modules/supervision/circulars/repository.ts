@@ -64,6 +64,7 @@ export interface CircularFilter {
   /** Limit to published and archived circulars addressed to this department (or to everyone). */
   readableByDepartment?: number | null | undefined;
   status?: CircularStatus | undefined;
+  kind?: CircularTable['kind'] | undefined;
   page: number;
   pageSize: number;
 }
@@ -91,6 +92,7 @@ export async function listCirculars(db: Executor, filter: CircularFilter) {
       );
   }
   if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
     .select([

@@ -49,6 +49,7 @@ export function circularRoutes(app: FastifyInstance): void {
         summary: '通报列表（领导、督查员看全部；其他人看已印发给本部门的）',
         querystring: z.object({
           status: z.enum(['draft', 'published', 'archived']).optional(),
+          kind: z.enum(['week', 'month', 'quarter', 'half']).optional(),
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
         }),

@@ -1,3 +1,4 @@
+import { CIRCULAR_STATUSES } from '../../../../../shared/src/supervision.js';
 import type { Db, Executor } from '../../../platform/db/schema.js';
 import { nowIso, type Ctx } from '../../../platform/context.js';
 import { AppError, notFound, stale } from '../../../platform/http/errors.js';
@@ -14,6 +15,7 @@ import {
   listCirculars,
   scopeOf,
   updateCircularVersioned,
+  type CircularFilter,
   type CircularRow,
 } from './repository.js';
 import { computeStats, type CircularStats } from './stats.js';
@@ -156,15 +158,9 @@ export const coveringTextOf = (row: CircularRow): CoveringText => ({
   printedOn: row.printed_on,
 });
 
-const STATUS_LABELS: Record<CircularStatus, string> = {
-  draft: '草稿',
-  published: '已印发',
-  archived: '已归档',
-};
-
 function requireStatus(row: CircularRow, status: CircularStatus, what: string): void {
   if (row.status !== status)
-    throw new AppError('INVALID_STATE', `当前状态「${STATUS_LABELS[row.status]}」不能${what}`, {
+    throw new AppError('INVALID_STATE', `当前状态「${CIRCULAR_STATUSES[row.status]}」不能${what}`, {
       status: row.status,
     });
 }
@@ -234,7 +230,7 @@ export async function moveCircular(
 export async function listVisibleCirculars(
   db: Db,
   ctx: Ctx,
-  filter: { status?: CircularStatus | undefined; page: number; pageSize: number },
+  filter: Omit<CircularFilter, 'readableByDepartment'>,
 ) {
   const actor = mayUseSupervision(ctx.actor);
   return listCirculars(db, {

@@ -233,6 +233,12 @@ describe(`circulars (通报): statistics, ranking, comparison, workflow [${TEST_
     assert.equal(whole.title, '关于2026年第一季度督办事项办理情况的通报');
     body(await c.supervisor!.post(`/api/circulars/${whole.id}/publish`, { version: whole.version }));
     assert.ok((await listed(c.member!)).includes(whole.id), 'a whole-organisation circular reaches everyone');
+    const quarterly = await c.leader!.get('/api/circulars?kind=quarter&status=published');
+    assert.deepEqual(
+      quarterly.json<{ items: { id: number }[] }>().items.map((i) => i.id),
+      [whole.id],
+      'filtered by period type and status',
+    );
 
     refused(await c.head1!.post(`${url}/archive`, { version: d.version }), 403, 'FORBIDDEN');
     d = body(await c.supervisor!.post(`${url}/archive`, { version: d.version }));
