@@ -8,6 +8,7 @@ import { ledgerRoutes } from './ledger/index.js';
 import { circularRoutes } from './circulars/index.js';
 import { accountabilityRoutes } from './accountability/index.js';
 import { assessmentRoutes } from './assessment/index.js';
+import { dashboardRoutes } from './dashboard/index.js';
 
 export const supervisionModule: Module = {
   name: 'supervision',
@@ -19,6 +20,7 @@ export const supervisionModule: Module = {
     circularRoutes(app);
     accountabilityRoutes(app);
     assessmentRoutes(app);
+    dashboardRoutes(app);
     settingsRoutes(app);
   },
 };

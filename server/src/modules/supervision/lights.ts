@@ -1,4 +1,6 @@
 import type { WorkingCalendar } from '../calendar/index.js';
+import { periodsDueIn } from './due-windows.js';
+import type { OwedPeriod } from './reminders-repository.js';
 
 import type { Light } from '../../../../shared/src/supervision.js';
 
@@ -53,4 +55,22 @@ export function worstLight(lights: readonly Light[]): Light | null {
     (worst, l) => (worst === null || SEVERITY[l] > SEVERITY[worst] ? l : worst),
     null,
   );
+}
+
+/** What the database needs to evaluate lights in SQL (lights-repository.ts). */
+export interface LightBounds {
+  today: string;
+  /** The last date within the warning window. */
+  soon: string;
+  /** The feedback periods that make a light yellow today: the latest past-due one of each cycle, and any due soon. */
+  periods: OwedPeriod[];
+}
+
+export function lightBounds(calendar: WorkingCalendar, today: string, warnDays: number): LightBounds {
+  const soon = calendar.addWorkingDays(today, warnDays).date;
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 200 * 86_400_000).toISOString().slice(0, 10);
+  const all = periodsDueIn(calendar, from, soon);
+  const latestLate = new Map<string, OwedPeriod>();
+  for (const p of all) if (p.due < today) latestLate.set(p.cycle, p);
+  return { today, soon, periods: [...latestLate.values(), ...all.filter((p) => p.due >= today)] };
 }

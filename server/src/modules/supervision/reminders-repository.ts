@@ -1,6 +1,8 @@
-import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { dialectOf, timestampParam } from '../../platform/db/database.js';
 import type { Executor, FeedbackCycle } from '../../platform/db/schema.js';
+import type { LightBounds } from './lights.js';
+import { lightSeverity } from './lights-repository.js';
 import type { ReminderTable } from './reminder-tables.js';
 
 /** A feedback period owed by acknowledged assignments on its cycle signed before `ackBefore`. */
@@ -117,21 +119,8 @@ export async function insertReminders(db: Executor, rows: readonly Insertable<Re
   return out;
 }
 
-/**
- * Per leader (responsible leader or watcher of an item in progress): items in progress and how many
- * show red or yellow, by the rules of lights.ts evaluated in the database. Feedback lateness looks at
- * the periods given (the latest past-due one per cycle and any due soon), not at every older period.
- */
-export async function leaderLightCounts(
-  db: Executor,
-  bounds: { today: string; soon: string; periods: readonly OwedPeriod[] },
-) {
-  const dialect = dialectOf(db);
-  const owes = (p: OwedPeriod): RawBuilder<unknown> =>
-    sql`(a.feedback_cycle = ${p.cycle} and a.acknowledged_at < ${timestampParam(dialect, p.ackBefore)}
-      and not exists (select 1 from feedbacks f where f.assignment_id = a.id and f.period = ${p.key} and f.status <> 'returned'))`;
-  const feedbackWarn =
-    bounds.periods.length === 0 ? sql`1 = 0` : sql.join(bounds.periods.map(owes), sql` or `);
+/** Per leader (responsible leader or watcher of an item in progress): items in progress and how many show red or yellow. */
+export async function leaderLightCounts(db: Executor, bounds: LightBounds) {
   const { rows } = await sql<{ user_id: number; total: number; red: number; yellow: number }>`
     with leader_items as (
       select responsible_leader_id as user_id, id as item_id from items
@@ -139,10 +128,7 @@ export async function leaderLightCounts(
       union
       select w.user_id, w.item_id from item_watchers w join items i on i.id = w.item_id where i.status = 'assigned'
     ), per_item as (
-      select li.user_id, li.item_id, max(case
-          when i.standing = 0 and a.deadline < ${bounds.today} then 2
-          when (i.standing = 0 and a.deadline <= ${bounds.soon}) or (a.status = 'acknowledged' and (${feedbackWarn})) then 1
-          else 0 end) as sev
+      select li.user_id, li.item_id, max(${lightSeverity(db, bounds)}) as sev
       from leader_items li
       join items i on i.id = li.item_id
       join assignments a on a.item_id = li.item_id
