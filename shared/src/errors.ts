@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   IDEMPOTENCY_MISMATCH: '同一幂等键不能用于不同的请求',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   INVALID_STATE: '当前状态不允许此操作',
+  FILE_TOO_LARGE: '文件超过大小上限',
+  FILE_TYPE_REFUSED: '不支持此文件类型',
   LEADER_ROLE_REQUIRED: '责任领导须为具有领导角色的用户',
   INTERNAL: '服务器内部错误',
 } as const;

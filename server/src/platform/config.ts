@@ -17,6 +17,8 @@ export interface Config {
   keyFile: string;
   loginRateLimitPerMinute: number;
   logLevel: string;
+  /** Largest upload accepted into the file store (LUOSHI_UPLOAD_MAX_MB, default 50). */
+  uploadMaxBytes: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -41,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: resolve(env.LUOSHI_KEY_FILE ?? resolve(dataDir, 'luoshi.key')),
     loginRateLimitPerMinute: Number(env.LUOSHI_LOGIN_RATE_LIMIT ?? 20),
     logLevel: env.LUOSHI_LOG_LEVEL ?? 'info',
+    uploadMaxBytes: Math.round(Number(env.LUOSHI_UPLOAD_MAX_MB ?? 50) * 1024 * 1024),
   };
 }

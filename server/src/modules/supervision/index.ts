@@ -8,6 +8,7 @@ import { ledgerRoutes } from './ledger/index.js';
 import { circularRoutes } from './circulars/index.js';
 import { accountabilityRoutes } from './accountability/index.js';
 import { assessmentRoutes } from './assessment/index.js';
+import { attachmentRoutes } from './attachments/index.js';
 import { dashboardRoutes } from './dashboard/index.js';
 
 export const supervisionModule: Module = {
@@ -20,6 +21,7 @@ export const supervisionModule: Module = {
     circularRoutes(app);
     accountabilityRoutes(app);
     assessmentRoutes(app);
+    attachmentRoutes(app);
     dashboardRoutes(app);
     settingsRoutes(app);
   },

@@ -14,6 +14,7 @@ import * as supervision from './migrations/0003_supervision.js';
 import * as notify from './migrations/0004_notify.js';
 import * as reminders from './migrations/0005_reminders.js';
 import * as circulars from './migrations/0006_circulars.js';
+import * as attachments from './migrations/0007_attachments.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0004_notify': notify,
   '0005_reminders': reminders,
   '0006_circulars': circulars,
+  '0007_attachments': attachments,
 };
 
 /**
