@@ -11,10 +11,14 @@ export async function demo(args: string[]): Promise<void> {
     if (action === 'load') {
       if (await anyUsers(deps.db)) throw new UsageError('数据库中已有用户：演示数据只能载入空数据库');
       const loaded = await loadDemo(deps.db, cliCtx(deps));
-      console.log(`已载入演示数据：${loaded.logins.length} 个账号，演示密码：${loaded.password}`);
+      console.log(
+        `已载入演示数据：${loaded.logins.length} 个账号，${loaded.items} 个督办事项，演示密码：${loaded.password}`,
+      );
     } else {
       const removed = await removeDemo(deps.db, cliCtx(deps));
-      console.log(`已删除演示数据：${removed.users} 个账号，${removed.departments} 个部门`);
+      console.log(
+        `已删除演示数据：${removed.users} 个账号，${removed.departments} 个部门，${removed.items} 个督办事项`,
+      );
     }
   } finally {
     await deps.database.close();

@@ -13,7 +13,9 @@ async function firstStart(deps: AppDeps): Promise<void> {
   const ctx = cliCtx(deps);
   if (deps.config.demo) {
     const demo = await loadDemo(deps.db, ctx);
-    console.log('\n已载入演示数据（演示数据：某市纪委监委，12 个部门，每个部门一个党支部）。');
+    console.log(
+      `\n已载入演示数据（演示数据：某市纪委监委，12 个部门，每个部门一个党支部，${demo.items} 个督办事项）。`,
+    );
     console.log(`演示密码：${demo.password}`);
     console.log('演示账号（登录名 姓名 部门 角色）：');
     for (const u of demo.logins)

@@ -1,15 +1,20 @@
 import type { Db } from '../../platform/db/schema.js';
-import { nowIso, type Ctx } from '../../platform/context.js';
+import { nowIso, type Actor, type Ctx } from '../../platform/context.js';
 import { recordAudit } from '../audit/index.js';
 import { createDepartment, createUser, insertBranch } from '../identity/index.js';
+import { deleteNotificationsOf } from '../notify/index.js';
+import { deleteItemsCreatedBy } from '../supervision/index.js';
+import { playDemoItems } from './items.js';
 import { DEMO_ADMINS, DEMO_DEPARTMENTS, DEMO_ROOT } from './organisation.js';
-import { anyUsers, demoDepartmentIds, deleteDemoRows } from './repository.js';
+import { anyUsers, demoDepartmentIds, demoUserIds, deleteDemoRows } from './repository.js';
+import { DemoStory } from './story.js';
 
 export { anyUsers };
 
 export interface DemoLoaded {
   password: string;
   logins: { login: string; name: string; department: string; roles: string[] }[];
+  items: number;
 }
 
 const IT_OFFICE = 'demo-xxzx';
@@ -20,6 +25,8 @@ export const DEMO_PASSWORD = 'Luoshi@2026';
 export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
   return db.transaction().execute(async (trx) => {
     const logins: DemoLoaded['logins'] = [];
+    const people = new Map<string, Actor>();
+    const departments = new Map<string, number>();
     const root = await createDepartment(trx, ctx, { ...DEMO_ROOT, parentId: null, sortOrder: 0 });
     let order = 1;
     let itOffice = root;
@@ -31,9 +38,10 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
         sortOrder: order++,
       });
       if (dept.code === IT_OFFICE) itOffice = id;
+      departments.set(dept.code, id);
       await insertBranch(trx, { department_id: id, name: `${dept.name}党支部`, created_at: nowIso(ctx) });
       for (const [login, name, roles] of dept.people) {
-        await createUser(trx, ctx, {
+        const user = await createUser(trx, ctx, {
           login,
           name,
           departmentId: id,
@@ -42,6 +50,7 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
           isDemo: true,
         });
         logins.push({ login, name, department: dept.name, roles });
+        people.set(login, { id: user.id, login, name, departmentId: id, roles });
       }
     }
     for (const [login, name, role] of DEMO_ADMINS) {
@@ -55,20 +64,30 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
       });
       logins.push({ login, name, department: '信息技术保障室', roles: [role] });
     }
+    const items = await playDemoItems(await DemoStory.start(trx, ctx, people, departments));
     await recordAudit(trx, ctx, {
       action: 'demo.load',
       objectType: 'system',
-      changes: { users: logins.length, departments: DEMO_DEPARTMENTS.length + 1 },
+      changes: { users: logins.length, departments: DEMO_DEPARTMENTS.length + 1, items },
     });
-    return { password: DEMO_PASSWORD, logins };
+    return { password: DEMO_PASSWORD, logins, items };
   });
 }
 
-/** Remove the demo organisation: its users (with their sessions and roles), branches and departments. */
-export async function removeDemo(db: Db, ctx: Ctx): Promise<{ users: number; departments: number }> {
+/**
+ * Remove the demo organisation: the items its people created (with their assignments, feedback and
+ * timelines), their notifications, then its users (with their sessions and roles), branches and departments.
+ */
+export async function removeDemo(
+  db: Db,
+  ctx: Ctx,
+): Promise<{ users: number; departments: number; items: number }> {
   return db.transaction().execute(async (trx) => {
     const departments = await demoDepartmentIds(trx);
-    const removed = await deleteDemoRows(trx, departments);
+    const users = await demoUserIds(trx);
+    const items = await deleteItemsCreatedBy(trx, users);
+    await deleteNotificationsOf(trx, users);
+    const removed = { ...(await deleteDemoRows(trx, departments)), items };
     await recordAudit(trx, ctx, { action: 'demo.remove', objectType: 'system', changes: removed });
     return removed;
   });

@@ -4,6 +4,10 @@ export async function anyUsers(db: Executor): Promise<boolean> {
   return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
+export async function demoUserIds(db: Executor): Promise<number[]> {
+  return (await db.selectFrom('users').select('id').where('is_demo', '=', 1).execute()).map((r) => r.id);
+}
+
 export async function demoDepartmentIds(db: Executor): Promise<number[]> {
   const rows = await db
     .selectFrom('departments')

@@ -20,3 +20,4 @@ export const notifyModule: Module = {
 export const notifyJobHandlers = { [DELIVERY_JOB]: deliverNotification };
 
 export { notify, notifyMany, type NotifyRequest } from './notify.js';
+export { deleteNotificationsOf } from './removal-repository.js';

@@ -27,7 +27,25 @@ export const supervisionModule: Module = {
   },
 };
 
-export { createItem, type ItemInput } from './item-flow.js';
+export {
+  approveItem,
+  assignItem,
+  createItem,
+  loadItem,
+  submitItem,
+  type ItemInput,
+} from './item-flow.js';
+export {
+  acknowledge,
+  approveCompletion,
+  markLeaderRead,
+  requestCompletion,
+  signOff,
+} from './assignment-flow.js';
+export { assignmentsOf } from './assignments-repository.js';
+export { submitFeedback, reviewFeedback } from './feedback.js';
+export { requestExtension } from './extensions.js';
+export { deleteItemsCreatedBy } from './removal-repository.js';
 export { supervisionTodos } from './todos.js';
 export { chaseTodos } from './chases.js';
 export { supervisionReminderJob, sweepReminders } from './reminders.js';
