@@ -263,9 +263,19 @@ step(
     await page.getByRole('button', { name: '申请办结' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByLabel('办结依据').fill(evidence);
+    // 办结佐证: picked in the form, uploaded at once, listed under 附件 for everyone who sees the item.
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: '整改报告.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% 整改报告\n%%EOF\n'),
+    });
+    await page.getByText('已上传「整改报告.pdf」').first().waitFor();
+    await shot(page, 'supervision-evidence-phone');
     await dialog.getByRole('button', { name: '申请办结' }).click();
     await expectAssignment(page, '申请办结');
     await expectTimeline(page, `申请办结：${evidence}`);
+    await expectTimeline(page, '上传办结佐证「整改报告.pdf」');
+    await page.getByTestId('attachments').getByText('整改报告.pdf').waitFor();
   },
 );
 

@@ -27,7 +27,7 @@ export function AssignmentCard({ item, a, run, busy, ask, keyFor, done }: Props)
   const user = useCurrentUser();
   const can = assignmentActionsFor(user, item, a);
   const members = useMembers(can.transfer ? a.departmentId : null);
-  const steps = assignmentSteps({ a, run, keyFor, done, ask });
+  const steps = assignmentSteps({ itemId: item.id, a, run, keyFor, done, ask });
 
   const details: DescriptionsProps['items'] = [
     { key: 'accountable', label: '首问责任人', children: a.accountable?.name ?? '待签收' },

@@ -10,6 +10,7 @@ import { LightTag } from '../LightTag.js';
 import { StatusTag } from '../list/columns.js';
 import { useIdempotency, useItem } from '../queries.js';
 import type { ItemSummary } from '../types.js';
+import { AttachmentsCard } from '../attachments/AttachmentsCard.js';
 import { AssignmentCard } from './AssignmentCard.js';
 import { AssignModal } from './AssignModal.js';
 import { ItemActionsBar } from './ItemActionsBar.js';
@@ -148,6 +149,7 @@ function ItemPage({ id }: { id: number }) {
             ))
           )}
           {data.children.length > 0 && <Children items={data.children} />}
+          <AttachmentsCard item={data} />
         </Col>
         <Col xs={24} xl={9}>
           <ItemTimeline item={data} />

@@ -2,6 +2,8 @@ import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import type { AttachmentKind } from '../../../../../shared/src/attachments.js';
+import { AttachmentUpload } from '../attachments/AttachmentUpload.js';
 import type { ActionOutcome } from './useItemAction.js';
 
 export interface PromptField {
@@ -22,6 +24,8 @@ export interface Prompt {
   danger?: boolean;
   hint?: string;
   fields: PromptField[];
+  /** Files to attach while filling the form (办结佐证), uploaded as they are picked. */
+  attach?: { itemId: number; assignmentId: number; kind: AttachmentKind; label: string };
   submit: (values: Record<string, string | number | null>) => Promise<ActionOutcome>;
 }
 
@@ -102,6 +106,17 @@ export function PromptModal({ prompt, onClose }: { prompt: Prompt | null; onClos
             )}
           </Form.Item>
         ))}
+        {prompt?.attach && (
+          <Form.Item label={prompt.attach.label}>
+            <AttachmentUpload
+              itemId={prompt.attach.itemId}
+              assignmentId={prompt.attach.assignmentId}
+              kind={prompt.attach.kind}
+              label="选择文件"
+              showList
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import type { Prompt } from './PromptModal.js';
 import type { RunAction } from './useItemAction.js';
 
 interface Deps {
+  itemId: number;
   a: Assignment;
   run: RunAction;
   /** An Idempotency-Key for a creating request with this body. */
@@ -17,7 +18,7 @@ const post = <T>(path: string, body: unknown, headers?: Record<string, string>) 
   api<T>(path, { method: 'POST', body, headers });
 
 /** Every step on one assignment: direct ones run at once, the others ask for their input first. */
-export function assignmentSteps({ a, run, keyFor, done, ask }: Deps) {
+export function assignmentSteps({ itemId, a, run, keyFor, done, ask }: Deps) {
   const at = `/api/assignments/${a.id}`;
   const version = a.version;
   const create = async (path: string, body: unknown) => {
@@ -102,6 +103,7 @@ export function assignmentSteps({ a, run, keyFor, done, ask }: Deps) {
       ask({
         title: '申请办结',
         okText: '申请办结',
+        attach: { itemId, assignmentId: a.id, kind: 'completion_evidence', label: '佐证材料' },
         fields: [
           {
             name: 'evidence',
