@@ -40,6 +40,18 @@ const AUDIT: PageSpec = { slug: 'audit', path: '/audit', menu: '审计日志', h
 const ACCOUNT: PageSpec = { slug: 'account', path: '/account', menu: '个人设置', heading: '个人设置' };
 const ITEMS: PageSpec = { slug: 'items', path: '/supervision/items', menu: '事项列表', heading: '督办事项' };
 const CALENDAR: PageSpec = { slug: 'calendar', path: '/calendar', menu: '工作日历', heading: '工作日历' };
+const DASHBOARD: PageSpec = {
+  slug: 'dashboard',
+  path: '/dashboard',
+  menu: '领导驾驶舱',
+  heading: '领导驾驶舱',
+};
+const DEPARTMENT: PageSpec = {
+  slug: 'department',
+  path: '/department',
+  menu: '部门视图',
+  heading: '部门视图',
+};
 const JOBS: PageSpec = { slug: 'jobs', path: '/jobs', menu: '后台任务', heading: '后台任务' };
 const PROOFREAD: PageSpec = { slug: 'proofread', path: '/proofread', menu: '公文校对', heading: '公文校对' };
 
@@ -47,11 +59,22 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
   { login: 'sysadmin', pages: [HOME, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT] },
   { login: 'secadmin', pages: [HOME, USERS, SECURITY, ACCOUNT] },
   { login: 'auditadmin', pages: [HOME, AUDIT, ACCOUNT] },
-  { login: 'leader1', pages: [HOME, ITEMS, PROOFREAD, CALENDAR, ACCOUNT] },
+  { login: 'leader1', pages: [HOME, DASHBOARD, ITEMS, DEPARTMENT, PROOFREAD, CALENDAR, ACCOUNT] },
 ];
-const ALL_MENU = [HOME, ITEMS, PROOFREAD, USERS, DEPARTMENTS, CALENDAR, JOBS, SECURITY, AUDIT, ACCOUNT].map(
-  (p) => p.menu,
-);
+const ALL_MENU = [
+  HOME,
+  DASHBOARD,
+  ITEMS,
+  DEPARTMENT,
+  PROOFREAD,
+  USERS,
+  DEPARTMENTS,
+  CALENDAR,
+  JOBS,
+  SECURITY,
+  AUDIT,
+  ACCOUNT,
+].map((p) => p.menu);
 
 let stack: Stack;
 let base = '';

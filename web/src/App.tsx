@@ -27,6 +27,8 @@ const ItemPage = lazy(() => import('./pages/supervision/detail/ItemPage.js'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.js'));
 const JobsPage = lazy(() => import('./pages/jobs/JobsPage.js'));
 const ProofreadPage = lazy(() => import('./pages/proofread/ProofreadPage.js'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
+const DepartmentPage = lazy(() => import('./pages/department/DepartmentPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -63,6 +65,13 @@ export function App() {
                       <Route path="supervision/items" element={<ItemsPage />} />
                       <Route path="supervision/items/:id" element={<ItemPage />} />
                       <Route path="proofread" element={<ProofreadPage />} />
+                      <Route element={<RequireRole roles={['leader', 'supervisor']} />}>
+                        <Route path="dashboard" element={<DashboardPage />} />
+                      </Route>
+                      <Route element={<RequireRole roles={['leader', 'supervisor', 'department_head']} />}>
+                        <Route path="department" element={<DepartmentPage />} />
+                        <Route path="department/:id" element={<DepartmentPage />} />
+                      </Route>
                       <Route element={<RequireRole roles={['supervisor']} />}>
                         <Route path="supervision/items/new" element={<NewItemPage />} />
                       </Route>
