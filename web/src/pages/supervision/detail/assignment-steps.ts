@@ -56,6 +56,7 @@ export function assignmentSteps({ itemId, a, run, keyFor, done, ask }: Deps) {
             placeholder: '工作进展、存在问题、下一步打算',
           },
         ],
+        attach: { itemId, assignmentId: a.id, kind: 'feedback_material', label: '反馈材料' },
         submit: (v) =>
           run(`feedback-${a.id}`, '反馈已报送', () => create(`${at}/feedbacks`, { content: v.content })),
       }),
