@@ -83,8 +83,9 @@ export function attachmentRoutes(app: FastifyInstance): void {
         assignmentId: req.query.assignmentId ?? null,
         feedbackId: req.query.feedbackId ?? null,
       };
-      const name = filenameOf(req.headers['x-file-name']);
+      // Scope first: someone who may not see the item learns nothing, not even that the name was bad.
       await checkUpload(db, req.ctx, req.params.id, target);
+      const name = filenameOf(req.headers['x-file-name']);
       if (!(req.body instanceof Readable)) throw invalid('文件', `请以 ${OCTET} 上传文件内容`);
       const length = declaredLength(req);
       if (length !== null && length > config.uploadMaxBytes) throw tooLarge(config.uploadMaxBytes);
@@ -130,7 +131,11 @@ export function attachmentRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/attachments/:id/download',
-    { schema: { tags, summary: '下载附件（记入审计：导出）', params: idParam } },
+    {
+      // A HEAD would be audited as a download without sending the file: offer GET only.
+      exposeHeadRoute: false,
+      schema: { tags, summary: '下载附件（记入审计：导出）', params: idParam },
+    },
     async (req, reply) => {
       const row = await attachmentForDownload(db, req.ctx, req.params.id);
       const { stream, size } = await store.open(row.file_hash);

@@ -147,6 +147,7 @@ describe(`attachments: upload, list, download, delete, within item visibility [$
     const target = attachments[0]!;
     refused(await c.handler2!.get(`/api/items/${item.id}/attachments`), 404, 'NOT_FOUND');
     refused(await upload(c.handler2!, '外部.pdf', SAMPLES.pdf), 404, 'NOT_FOUND');
+    refused(await upload(c.handler2!, '..', SAMPLES.pdf), 404, 'NOT_FOUND');
     refused(await c.head2!.get(`/api/attachments/${target.id}/download`), 404, 'NOT_FOUND');
     refused(
       await c.head2!.delete(`/api/attachments/${target.id}?version=${target.version}`),
