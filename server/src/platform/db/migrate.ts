@@ -15,6 +15,7 @@ import * as notify from './migrations/0004_notify.js';
 import * as reminders from './migrations/0005_reminders.js';
 import * as circulars from './migrations/0006_circulars.js';
 import * as attachments from './migrations/0007_attachments.js';
+import * as dashboard from './migrations/0008_dashboard.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0005_reminders': reminders,
   '0006_circulars': circulars,
   '0007_attachments': attachments,
+  '0008_dashboard': dashboard,
 };
 
 /**

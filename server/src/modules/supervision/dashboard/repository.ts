@@ -100,13 +100,18 @@ export async function watchedAtRisk(
     sev: number;
     responsible: number;
   }>`
+    with mine as (
+      select id as item_id, 1 as responsible from items
+        where responsible_leader_id = ${userId} and status = 'assigned'
+      union all
+      select item_id, 0 from item_watchers where user_id = ${userId}
+    )
     select i.id, i.number, i.title, i.source_type, min(a.deadline) as deadline,
-      max(${lightSeverity(db, bounds)}) as sev,
-      max(case when i.responsible_leader_id = ${userId} then 1 else 0 end) as responsible
-    from items i join assignments a on a.item_id = i.id
+      max(${lightSeverity(db, bounds)}) as sev, max(m.responsible) as responsible
+    from mine m
+    join items i on i.id = m.item_id
+    join assignments a on a.item_id = i.id
     where i.status = 'assigned' and ${openAssignment}
-      and (i.responsible_leader_id = ${userId}
-        or exists (select 1 from item_watchers w where w.item_id = i.id and w.user_id = ${userId}))
     group by i.id, i.number, i.title, i.source_type
     having max(${lightSeverity(db, bounds)}) > 0
     order by sev desc, deadline, i.id

@@ -179,4 +179,21 @@ describe(`dashboard (领导驾驶舱) and department view (部门视图) [${TEST
     );
     refused(await c.sysadmin!.get(`/api/supervision/departments/${second}/overview`), 403, 'FORBIDDEN');
   });
+
+  test('an item the leader only watches joins the list once it turns yellow', async () => {
+    const watched = await assignedItem(
+      c.supervisor!,
+      c.leader!,
+      instruction('关于核查信访件办理情况的批示', { watcherIds: [fx.org.users.leader ?? 0] }),
+      [{ departmentId: fx.org.departments.second, role: 'lead', deadline: '2026-04-07' }],
+    );
+    const d = json<Dashboard>(await c.leader!.get('/api/supervision/dashboard'));
+    assert.deepEqual(
+      d.watched.map((w) => [w.id, w.light, w.responsible]),
+      [
+        [dueTomorrow, 'yellow', true],
+        [watched.id, 'yellow', false],
+      ],
+    );
+  });
 });
