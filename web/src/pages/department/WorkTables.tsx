@@ -10,7 +10,7 @@ const itemColumn = {
   key: 'item',
   render: (_: unknown, w: Work) => (
     // Titles wrap within a bounded width, so the dates beside them stay in view on a phone.
-    <div style={{ minWidth: 150, maxWidth: 320 }}>
+    <div style={{ minWidth: 140, maxWidth: 'min(320px, 45vw)' }}>
       <Link to={`/supervision/items/${w.itemId}`}>
         <Typography.Text type="secondary">{w.number}</Typography.Text> {w.title}
       </Link>
