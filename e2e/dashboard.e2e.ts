@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, expectHeading, shot, startStack, type Stack } from './harness.js';
-import { People } from './supervision-helpers.js';
+import { People, choose } from './supervision-helpers.js';
 
 const TITLE = '关于明日前报送巡察整改方案的批示';
 
@@ -138,6 +138,17 @@ test('the dashboard fits a phone', async () => {
   const overflow = await overflowOf(page);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   await shot(page, 'dashboard-leader-phone', { fullPage: true });
+});
+
+test('leader1 chooses a department for its view', async () => {
+  const page = people.as('leader1');
+  await page.goto('/department');
+  await page.getByText('请选择要查看的部门').waitFor();
+  await choose(page, page.getByRole('combobox', { name: '部门' }), '第一监督检查室');
+  await page.waitForURL(/\/department\/\d+/);
+  await expectHeading(page, '部门视图 · 第一监督检查室');
+  await page.getByText(TITLE).first().waitFor();
+  await shot(page, 'department-leader', { fullPage: true });
 });
 
 test('the head of 第一监督检查室 opens his department view', async () => {
