@@ -54,18 +54,48 @@ const DEPARTMENT: PageSpec = {
 };
 const JOBS: PageSpec = { slug: 'jobs', path: '/jobs', menu: '后台任务', heading: '后台任务' };
 const PROOFREAD: PageSpec = { slug: 'proofread', path: '/proofread', menu: '公文校对', heading: '公文校对' };
+const CIRCULARS: PageSpec = { slug: 'circulars', path: '/circulars', menu: '督查通报', heading: '督查通报' };
+const ACCOUNTABILITY: PageSpec = {
+  slug: 'accountability',
+  path: '/accountability',
+  menu: '责任追究',
+  heading: '责任追究',
+};
+const ASSESSMENT: PageSpec = {
+  slug: 'assessment',
+  path: '/assessment',
+  menu: '考核排名',
+  heading: '考核排名',
+};
 
 const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
   { login: 'sysadmin', pages: [HOME, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT] },
   { login: 'secadmin', pages: [HOME, USERS, SECURITY, ACCOUNT] },
   { login: 'auditadmin', pages: [HOME, AUDIT, ACCOUNT] },
-  { login: 'leader1', pages: [HOME, DASHBOARD, ITEMS, DEPARTMENT, PROOFREAD, CALENDAR, ACCOUNT] },
+  {
+    login: 'leader1',
+    pages: [
+      HOME,
+      DASHBOARD,
+      ITEMS,
+      DEPARTMENT,
+      CIRCULARS,
+      ACCOUNTABILITY,
+      ASSESSMENT,
+      PROOFREAD,
+      CALENDAR,
+      ACCOUNT,
+    ],
+  },
 ];
 const ALL_MENU = [
   HOME,
   DASHBOARD,
   ITEMS,
   DEPARTMENT,
+  CIRCULARS,
+  ACCOUNTABILITY,
+  ASSESSMENT,
   PROOFREAD,
   USERS,
   DEPARTMENTS,

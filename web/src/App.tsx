@@ -29,6 +29,10 @@ const JobsPage = lazy(() => import('./pages/jobs/JobsPage.js'));
 const ProofreadPage = lazy(() => import('./pages/proofread/ProofreadPage.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
 const DepartmentPage = lazy(() => import('./pages/department/DepartmentPage.js'));
+const CircularsPage = lazy(() => import('./pages/circulars/CircularsPage.js'));
+const CircularPage = lazy(() => import('./pages/circulars/CircularPage.js'));
+const AccountabilityPage = lazy(() => import('./pages/accountability/AccountabilityPage.js'));
+const AssessmentPage = lazy(() => import('./pages/assessment/AssessmentPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +69,12 @@ export function App() {
                       <Route path="supervision/items" element={<ItemsPage />} />
                       <Route path="supervision/items/:id" element={<ItemPage />} />
                       <Route path="proofread" element={<ProofreadPage />} />
+                      <Route path="circulars" element={<CircularsPage />} />
+                      <Route path="circulars/:id" element={<CircularPage />} />
+                      <Route path="accountability" element={<AccountabilityPage />} />
+                      <Route element={<RequireRole roles={['leader', 'supervisor']} />}>
+                        <Route path="assessment" element={<AssessmentPage />} />
+                      </Route>
                       <Route element={<RequireRole roles={['leader', 'supervisor']} />}>
                         <Route path="dashboard" element={<DashboardPage />} />
                       </Route>

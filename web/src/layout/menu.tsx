@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -7,10 +8,12 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -50,6 +53,27 @@ const ENTRIES: readonly MenuEntry[] = [
     label: '部门视图',
     icon: <ClusterOutlined />,
     roles: ['leader', 'supervisor', 'department_head'],
+    group: '督查督办',
+  },
+  {
+    path: '/circulars',
+    label: '督查通报',
+    icon: <NotificationOutlined />,
+    roles: BUSINESS_ROLES,
+    group: '督查督办',
+  },
+  {
+    path: '/accountability',
+    label: '责任追究',
+    icon: <AlertOutlined />,
+    roles: BUSINESS_ROLES,
+    group: '督查督办',
+  },
+  {
+    path: '/assessment',
+    label: '考核排名',
+    icon: <TrophyOutlined />,
+    roles: ['leader', 'supervisor'],
     group: '督查督办',
   },
   { path: '/proofread', label: '公文校对', icon: <FileSearchOutlined />, roles: BUSINESS_ROLES },
