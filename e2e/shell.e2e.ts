@@ -68,8 +68,16 @@ const ASSESSMENT: PageSpec = {
   heading: '考核排名',
 };
 
+const LEDGER: PageSpec = { slug: 'ledger', path: '/ledger', menu: '台账导入导出', heading: '督办事项台账' };
+const SETTINGS: PageSpec = {
+  slug: 'supervision-settings',
+  path: '/supervision/settings',
+  menu: '督办设置',
+  heading: '督办设置',
+};
+
 const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
-  { login: 'sysadmin', pages: [HOME, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT] },
+  { login: 'sysadmin', pages: [HOME, SETTINGS, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT] },
   { login: 'secadmin', pages: [HOME, USERS, SECURITY, ACCOUNT] },
   { login: 'auditadmin', pages: [HOME, AUDIT, ACCOUNT] },
   {
@@ -87,6 +95,23 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
       ACCOUNT,
     ],
   },
+  {
+    login: 'bgs_head',
+    pages: [
+      HOME,
+      DASHBOARD,
+      ITEMS,
+      DEPARTMENT,
+      CIRCULARS,
+      ACCOUNTABILITY,
+      ASSESSMENT,
+      LEDGER,
+      SETTINGS,
+      PROOFREAD,
+      CALENDAR,
+      ACCOUNT,
+    ],
+  },
 ];
 const ALL_MENU = [
   HOME,
@@ -96,6 +121,8 @@ const ALL_MENU = [
   CIRCULARS,
   ACCOUNTABILITY,
   ASSESSMENT,
+  LEDGER,
+  SETTINGS,
   PROOFREAD,
   USERS,
   DEPARTMENTS,

@@ -33,6 +33,8 @@ const CircularsPage = lazy(() => import('./pages/circulars/CircularsPage.js'));
 const CircularPage = lazy(() => import('./pages/circulars/CircularPage.js'));
 const AccountabilityPage = lazy(() => import('./pages/accountability/AccountabilityPage.js'));
 const AssessmentPage = lazy(() => import('./pages/assessment/AssessmentPage.js'));
+const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage.js'));
+const SupervisionSettingsPage = lazy(() => import('./pages/supervision/settings/SupervisionSettingsPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -84,10 +86,12 @@ export function App() {
                       </Route>
                       <Route element={<RequireRole roles={['supervisor']} />}>
                         <Route path="supervision/items/new" element={<NewItemPage />} />
+                        <Route path="ledger" element={<LedgerPage />} />
                       </Route>
                     </Route>
                     <Route element={<RequireRole roles={['system_admin', ...BUSINESS_ROLES]} />}>
                       <Route path="calendar" element={<CalendarPage />} />
+                      <Route path="supervision/settings" element={<SupervisionSettingsPage />} />
                     </Route>
                     <Route element={<RequireRole roles={['security_admin']} />}>
                       <Route path="security" element={<SecurityPolicyPage />} />

@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Grid, Table } from 'antd';
+import { Alert, App, Button, Flex, Grid, Table } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../../api/client.js';
+import { api, withQuery } from '../../../api/client.js';
+import { downloadFile } from '../../../api/download.js';
 import { errorText } from '../../../api/errors.js';
 import { useDepartments } from '../../../api/session.js';
 import type { Page } from '../../../api/types.js';
@@ -25,6 +26,7 @@ export default function ItemsPage() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => parseFilter(params), [params]);
   const isPhone = Grid.useBreakpoint().md === false;
+  const { message } = App.useApp();
 
   const items = useQuery({
     queryKey: ['supervision', 'items', toApiQuery(filter)],
@@ -45,21 +47,33 @@ export default function ItemsPage() {
   const change = (next: Partial<ItemFilter>) =>
     setParams(filterToParams({ ...filter, ...next, page: next.page ?? 1 }));
   const columns = itemColumns((id) => names.get(id) ?? `#${id}`, isPhone);
+  // The 台账 export takes the list's own filters, so it holds exactly the items the list shows (all pages).
+  const exportLedger = () => {
+    const { page: _page, pageSize: _size, ...query } = toApiQuery(filter);
+    downloadFile(withQuery('/api/ledger/export.xlsx', query), 'ledger.xlsx').catch((error: unknown) =>
+      message.error(errorText(error)),
+    );
+  };
 
   return (
     <>
       <PageTitle
         title="督办事项"
         extra={
-          isSupervisor && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => void navigate('/supervision/items/new')}
-            >
-              立项
+          <>
+            <Button icon={<DownloadOutlined />} onClick={exportLedger}>
+              导出台账
             </Button>
-          )
+            {isSupervisor && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => void navigate('/supervision/items/new')}
+              >
+                立项
+              </Button>
+            )}
+          </>
         }
       />
       <ItemFilters filter={filter} onChange={change} leaders={seesAll ? leaders : undefined} />
