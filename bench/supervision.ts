@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:supervision`: a province-scale data set (generated once and kept in --dir), then on
+ * SQLite and PostgreSQL: the whole-organisation weekly circular, the reminder sweep, the item list of
+ * the busiest and of a median department over HTTP, and feedback submissions per second over HTTP.
+ * Targets on a 2-core machine with SQLite: circular ≤ 100 ms, list p99 ≤ 20 ms and ≥ 3,000 req/s,
+ * sweep ≤ 500 ms, ≥ 2,000 feedback submissions/s. Needs `npm run build` (the compiled server).
+ *
+ *   npm run bench:supervision -- [--scale=1] [--only=sqlite|postgres] [--seconds=10] [--fresh] [--dir=…]
+ */
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { prepare, type Prepared } from './supervision/database.js';
+import { handlerLogin, headLogin, SUPERVISOR } from './supervision/generate.js';
+import { measureInProcess, type InProcessFigures } from './supervision/in-process.js';
+import {
+  measureFeedback,
+  measureList,
+  withServer,
+  type FeedbackFigures,
+  type ListFigures,
+} from './supervision/over-http.js';
+import { ms } from './supervision/timing.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
+    fresh: { type: 'boolean', default: false },
+    dir: { type: 'string', default: '/tmp/luoshi-bench' },
+  },
+});
+const scale = Number(opts.scale);
+const seconds = Number(opts.seconds);
+const pgUrl = process.env.DATABASE_URL_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Figures {
+  dialect: string;
+  inProcess: InProcessFigures;
+  lists: ListFigures[];
+  feedback: FeedbackFigures;
+}
+
+async function run(dialect: 'sqlite' | 'postgres'): Promise<Figures> {
+  console.log(`\n━━ ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ━━`);
+  const prepared: Prepared = await prepare(dialect, { dir: opts.dir, pgUrl, scale, fresh: opts.fresh });
+  const { data, url } = prepared;
+  const load = new Map(data.load);
+  const busiest = data.departmentsByLoad[0] ?? 2;
+  const median = data.departmentsByLoad[Math.floor(data.departmentsByLoad.length / 2)] ?? 2;
+  console.log('  测量通报与提醒扫描（进程内，含纯 SQL 时间）…');
+  const inProcess = await measureInProcess(url, { ...SUPERVISOR, roles: ['supervisor'] });
+  console.log('  测量事项列表与反馈报送（HTTP，50 个连接）…');
+  return withServer(url, async (base) => {
+    const lists = [];
+    for (const d of [busiest, median])
+      lists.push(await measureList(base, headLogin(d), d, load.get(d) ?? 0, seconds));
+    const feedback = await measureFeedback(
+      base,
+      url,
+      data.departmentsByLoad.slice(0, 5).map((id) => ({ id, handler: handlerLogin(id) })),
+      seconds,
+    );
+    return { dialect: dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL', inProcess, lists, feedback };
+  });
+}
+
+const results: Figures[] = [];
+console.log(`督查督办基准（规模 ${scale}），CPU：${cpus().length} 核 ${cpus()[0]?.model ?? ''}`);
+if (!opts.only || opts.only === 'sqlite') results.push(await run('sqlite'));
+if (!opts.only || opts.only === 'postgres') results.push(await run('postgres'));
+
+const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
+for (const f of results) {
+  const { circularWeek: w, circularMonth: m, sweep } = f.inProcess;
+  console.log(`\n${f.dialect}`);
+  console.log(
+    `  全机关周通报：中位 ${ms(w.median)}，p95 ${ms(w.p95)}；纯 SQL ${ms(w.sqlMedian)}（${w.queries} 条查询）${f.dialect === 'SQLite' ? `；目标 ≤ 100 ms：${verdict(w.median <= 100)}` : ''}`,
+  );
+  console.log(`  全机关月通报：中位 ${ms(m.median)}，p95 ${ms(m.p95)}；纯 SQL ${ms(m.sqlMedian)}`);
+  console.log(
+    `  每日提醒扫描：${ms(sweep.total)}，纯 SQL ${ms(sweep.sql)}（${sweep.queries} 条查询），发出 ${sweep.reminders} 条提醒${f.dialect === 'SQLite' ? `；目标 ≤ 500 ms：${verdict(sweep.total <= 500)}` : ''}`,
+  );
+  for (const [i, l] of f.lists.entries())
+    console.log(
+      `  事项列表（${i === 0 ? '最忙' : '中位'}部门 ${l.departmentId}，${l.assignments} 个交办）：${l.rps.toFixed(0)} 请求/秒，p50 ${l.p50} ms，p99 ${l.p99} ms，错误 ${l.errors}` +
+        (f.dialect === 'SQLite'
+          ? `；目标 p99 ≤ 20 ms 且 ≥ 3000 请求/秒：${verdict(l.p99 <= 20 && l.rps >= 3000)}`
+          : ''),
+    );
+  const fb = f.feedback;
+  console.log(
+    `  反馈报送：${fb.perSecond.toFixed(0)} 条/秒（成功 ${fb.accepted}，拒绝 ${fb.refused}），p99 ${fb.p99} ms` +
+      (f.dialect === 'SQLite' ? `；目标 ≥ 2000 条/秒：${verdict(fb.perSecond >= 2000)}` : ''),
+  );
+}
+console.log(
+  `\n测量时系统负载（1/5/15 分钟）：${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')}`,
+);

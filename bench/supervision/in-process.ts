@@ -1,0 +1,76 @@
+/**
+ * The measurements that call the services directly: the whole-organisation weekly circular and the
+ * daily reminder sweep, each with the time of its bare SQL beside it.
+ */
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../server/src/platform/config.js';
+import type { Actor, Ctx } from '../../server/src/platform/context.js';
+import { openDatabase } from '../../server/src/platform/db/database.js';
+import type { Db } from '../../server/src/platform/db/schema.js';
+import { deriveKeys } from '../../server/src/platform/keys.js';
+import { TestClock } from '../../server/src/platform/clock.js';
+import { loadCalendar } from '../../server/src/modules/calendar/index.js';
+import { prepareCircular } from '../../server/src/modules/supervision/circulars/service.js';
+import { sweepReminders } from '../../server/src/modules/supervision/index.js';
+import { SqlTimer, timeRuns, type Runs } from './timing.js';
+
+export interface InProcessFigures {
+  circularWeek: Runs;
+  circularMonth: Runs;
+  sweep: { total: number; sql: number; reminders: number; queries: number };
+}
+
+/** The latest working day up to today, 09:00 in Beijing: when the daily sweep runs. */
+async function sweepMoment(url: string): Promise<Date> {
+  const database = openDatabase(url);
+  try {
+    const calendar = await loadCalendar(database.db);
+    let day = new Date();
+    for (let i = 0; i < 14 && !calendar.isWorkingDay(day.toISOString().slice(0, 10)); i++)
+      day = new Date(day.getTime() - 86_400_000);
+    return new Date(`${day.toISOString().slice(0, 10)}T01:00:00Z`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Undo earlier runs' sweeps, so every run measures a first sweep of the day with all its reminders. */
+async function forgetSweeps(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('deliveries').execute();
+    await trx.deleteFrom('notifications').execute();
+    await trx.deleteFrom('reminders').execute();
+    await trx.deleteFrom('settings').where('key', '=', 'supervision_reminder_sweep').execute();
+  });
+}
+
+export async function measureInProcess(url: string, supervisor: Actor): Promise<InProcessFigures> {
+  const timer = new SqlTimer();
+  const database = openDatabase(url);
+  const db = database.db.withPlugin(timer);
+  const clock = new TestClock(await sweepMoment(url));
+  const ctx: Ctx = {
+    actor: supervisor,
+    clientIp: '127.0.0.1',
+    clock,
+    keys: deriveKeys(randomBytes(32)),
+    config: loadConfig({ ...process.env, LUOSHI_DATA_DIR: '/tmp/luoshi-bench' }),
+  };
+  try {
+    const circularWeek = await timeRuns(timer, 10, () => prepareCircular(db, ctx, { kind: 'week' }));
+    const circularMonth = await timeRuns(timer, 5, () => prepareCircular(db, ctx, { kind: 'month' }));
+    await forgetSweeps(database.db);
+    timer.reset();
+    const start = performance.now();
+    const swept = await sweepReminders(db, { ...ctx, actor: null });
+    const sweep = {
+      total: performance.now() - start,
+      sql: timer.total,
+      reminders: swept.reminders,
+      queries: timer.queries,
+    };
+    return { circularWeek, circularMonth, sweep };
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The measurements over HTTP, against the compiled server on the generated database: the item list of
+ * the busiest and of a median department, and feedback submissions with their audit rows.
+ */
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../server/src/platform/db/database.js';
+import {
+  Browser,
+  freePort,
+  serverCommand,
+  serverEnv,
+  startServer,
+  stop,
+} from '../../scripts/support/server.js';
+import { BENCH_PASSWORD } from './database.js';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+interface Request {
+  method?: string;
+  path?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  setupRequest?: (req: Request) => Request;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  requests?: Request[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+export interface ListFigures {
+  departmentId: number;
+  assignments: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export interface FeedbackFigures {
+  perSecond: number;
+  accepted: number;
+  refused: number;
+  p99: number;
+}
+
+export async function withServer<T>(url: string, work: (base: string) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-http-'));
+  const port = await freePort();
+  // Web only: the hourly jobs must not run a sweep in the middle of a measurement.
+  const command = serverCommand('dist');
+  const { child } = await startServer([...command.args, '--role', 'web'], {
+    ...serverEnv(dataDir, port, url),
+    NODE_ENV: 'production',
+    LUOSHI_LOGIN_RATE_LIMIT: '1000',
+  });
+  try {
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    await stop(child, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function measureList(
+  base: string,
+  login: string,
+  departmentId: number,
+  assignments: number,
+  seconds: number,
+): Promise<ListFigures> {
+  const user = new Browser(base);
+  await user.login(login, BENCH_PASSWORD);
+  const path = `/api/items?departmentId=${departmentId}&status=assigned&page=2&pageSize=20`;
+  const check = await user.fetch(path);
+  if (check.status !== 200) throw new Error(`列表返回 ${check.status}：${await check.text()}`);
+  const load = { url: base + path, connections: 50, headers: user.headers() };
+  await autocannon({ ...load, duration: 2 });
+  const r = await autocannon({ ...load, duration: seconds });
+  return {
+    departmentId,
+    assignments,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
+}
+
+/** Acknowledged assignments of a department: each can take its next period's feedback. */
+async function openAssignments(url: string, departmentId: number): Promise<number[]> {
+  const database = openDatabase(url);
+  try {
+    const rows = await database.db
+      .selectFrom('assignments')
+      .select('id')
+      .where('department_id', '=', departmentId)
+      .where('status', '=', 'acknowledged')
+      .execute();
+    return rows.map((r) => r.id);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Handlers of the busiest departments submit feedback concurrently, each on their own assignments. */
+export async function measureFeedback(
+  base: string,
+  url: string,
+  departments: readonly { id: number; handler: string }[],
+  seconds: number,
+): Promise<FeedbackFigures> {
+  const runs = await Promise.all(
+    departments.map(async ({ id, handler }) => {
+      const user = new Browser(base);
+      await user.login(handler, BENCH_PASSWORD);
+      const ids = await openAssignments(url, id);
+      let next = 0;
+      return autocannon({
+        url: base,
+        connections: Math.max(1, Math.floor(50 / departments.length)),
+        duration: seconds,
+        headers: user.headers({ 'content-type': 'application/json' }),
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/assignments/${ids[next++ % ids.length] ?? 0}/feedbacks`,
+              body: JSON.stringify({ content: '本期按计划推进，已完成阶段任务。' }),
+            }),
+          },
+        ],
+      });
+    }),
+  );
+  const accepted = runs.reduce((s, r) => s + r.requests.total - r.non2xx - r.errors, 0);
+  return {
+    perSecond: accepted / seconds,
+    accepted,
+    refused: runs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+  };
+}
