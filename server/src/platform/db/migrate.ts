@@ -16,6 +16,7 @@ import * as reminders from './migrations/0005_reminders.js';
 import * as circulars from './migrations/0006_circulars.js';
 import * as attachments from './migrations/0007_attachments.js';
 import * as dashboard from './migrations/0008_dashboard.js';
+import * as itemCounts from './migrations/0009_item_counts.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0006_circulars': circulars,
   '0007_attachments': attachments,
   '0008_dashboard': dashboard,
+  '0009_item_counts': itemCounts,
 };
 
 /**

@@ -397,4 +397,42 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
     const mine = (await c.handler1!.get('/api/items')).json<{ items: { id: number }[] }>();
     assert.ok(mine.items.some((i) => i.id === item.id));
   });
+
+  test('the department item counts kept by triggers match the items, and the lists total them', async () => {
+    const db = t.database.db;
+    const counted = await db
+      .selectFrom('department_item_counts')
+      .select(['department_id', 'status', 'n'])
+      .where('n', '<>', 0)
+      .orderBy('department_id')
+      .orderBy('status')
+      .execute();
+    const recounted = await db
+      .selectFrom('assignments')
+      .innerJoin('items', 'items.id', 'assignments.item_id')
+      .select((eb) => ['assignments.department_id', 'items.status', eb.fn.countAll<number>().as('n')])
+      .groupBy(['assignments.department_id', 'items.status'])
+      .orderBy('assignments.department_id')
+      .orderBy('items.status')
+      .execute();
+    assert.ok(recounted.length > 1);
+    assert.deepEqual(
+      counted.map((r) => [r.department_id, r.status, Number(r.n)]),
+      recounted.map((r) => [r.department_id, r.status, Number(r.n)]),
+    );
+    for (const [who, department] of [
+      ['handler1', org.departments.first],
+      ['head2', org.departments.second],
+    ] as const) {
+      const all = (await c[who]!.get('/api/items?pageSize=200')).json<{ total: number; items: unknown[] }>();
+      const mine = recounted.filter((r) => r.department_id === department);
+      assert.equal(
+        all.total,
+        mine.reduce((sum, r) => sum + Number(r.n), 0),
+      );
+      assert.equal(all.items.length, all.total);
+      const open = (await c[who]!.get('/api/items?status=assigned')).json<{ total: number }>();
+      assert.equal(open.total, Number(mine.find((r) => r.status === 'assigned')?.n ?? 0));
+    }
+  });
 });
