@@ -166,6 +166,13 @@ export interface OverdueRow {
   deadline: string;
 }
 
+const openDeadline = sql<string>`${sql.ref('assignments.deadline')}`;
+/**
+ * Ordered by an expression, so the planner reads the few assignments closed since the cutoff and sorts
+ * them, instead of walking all 1.5 M rows in deadline order (SQLite did: 100–250 ms).
+ */
+const closedDeadline = sql<string>`${sql.ref('assignments.deadline')} || ''`;
+
 /** Assignments overdue at the cutoff, oldest deadline first, at most `limit`. */
 export async function overdueAssignments(
   db: Executor,
@@ -173,32 +180,45 @@ export async function overdueAssignments(
   w: PeriodWindow,
   limit: number,
 ): Promise<OverdueRow[]> {
-  const list = (query: AssignmentQuery) =>
-    query
-      .innerJoin('items', 'items.id', 'assignments.item_id')
-      .leftJoin('users', 'users.id', 'assignments.accountable_user_id')
+  // The page of overdue assignments first, from the index alone; names and titles only for those.
+  const list = (query: AssignmentQuery, deadline: typeof openDeadline) =>
+    db
+      .selectFrom(
+        query
+          .select([
+            'assignments.id as assignment_id',
+            'assignments.item_id',
+            'assignments.department_id',
+            'assignments.accountable_user_id',
+            'assignments.deadline',
+          ])
+          .where('assignments.deadline', '<', w.cutoffDate)
+          .where('assignments.assigned_at', '<', w.cutoffIso)
+          .orderBy(deadline)
+          .orderBy('assignments.id')
+          .limit(limit)
+          .as('o'),
+      )
+      .innerJoin('items', 'items.id', 'o.item_id')
+      .leftJoin('users', 'users.id', 'o.accountable_user_id')
       .select([
-        'assignments.id as assignmentId',
+        'o.assignment_id as assignmentId',
         'items.id as itemId',
         'items.number as number',
         'items.title as title',
-        'assignments.department_id as departmentId',
+        'o.department_id as departmentId',
         'users.name as accountable',
-        'assignments.deadline as deadline',
+        'o.deadline as deadline',
       ])
-      .where('assignments.deadline', '<', w.cutoffDate)
-      .where('assignments.assigned_at', '<', w.cutoffIso)
-      .orderBy('assignments.deadline')
-      .orderBy('assignments.id')
-      .limit(limit)
       .execute();
   const rows = [
     ...(await list(
       scoped(db, scope)
         .where('assignments.closed_at', 'is', null)
         .where('assignments.status', '<>', 'suspended'),
+      openDeadline,
     )),
-    ...(await list(scoped(db, scope).where('assignments.closed_at', '>=', w.cutoffIso))),
+    ...(await list(scoped(db, scope).where('assignments.closed_at', '>=', w.cutoffIso), closedDeadline)),
   ];
   return rows
     .map((r) => ({ ...r, deadline: r.deadline ?? '' }))
