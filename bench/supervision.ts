@@ -79,7 +79,10 @@ for (const f of results) {
   );
   console.log(`  全机关月通报：中位 ${ms(m.median)}，p95 ${ms(m.p95)}；纯 SQL ${ms(m.sqlMedian)}`);
   console.log(
-    `  每日提醒扫描：${ms(sweep.total)}，纯 SQL ${ms(sweep.sql)}（${sweep.queries} 条查询），发出 ${sweep.reminders} 条提醒${f.dialect === 'SQLite' ? `；目标 ≤ 500 ms：${verdict(sweep.total <= 500)}` : ''}`,
+    `  首次提醒扫描（库中尚无提醒）：${ms(f.inProcess.firstSweep.total)}，纯 SQL ${ms(f.inProcess.firstSweep.sql)}，发出 ${f.inProcess.firstSweep.reminders} 条提醒`,
+  );
+  console.log(
+    `  每日提醒扫描（前一工作日已扫描）：${ms(sweep.total)}，纯 SQL ${ms(sweep.sql)}（${sweep.queries} 条查询），发出 ${sweep.reminders} 条提醒${f.dialect === 'SQLite' ? `；目标 ≤ 500 ms：${verdict(sweep.total <= 500)}` : ''}`,
   );
   for (const [i, l] of f.lists.entries())
     console.log(

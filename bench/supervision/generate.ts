@@ -198,9 +198,11 @@ export async function generate(
       const closedChance = age > 200 ? 0.95 : (age / 200) * 0.85;
       let status: string;
       let closedAt: number | null = null;
-      if (roll < closedChance) {
+      const closing = assignedAt + (7 + Math.floor(rnd() * 113)) * DAY;
+      // Work whose closing day has not come yet is still open.
+      if (roll < closedChance && closing < now) {
         status = 'closed';
-        closedAt = Math.min(now - DAY, assignedAt + (7 + Math.floor(rnd() * 113)) * DAY);
+        closedAt = closing;
       } else if (roll < closedChance + 0.03) status = 'suspended';
       else
         status = age < 10 && rnd() < 0.4 ? 'assigned' : rnd() < 0.9 ? 'acknowledged' : 'completion_requested';

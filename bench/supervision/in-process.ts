@@ -17,24 +17,35 @@ import { SqlTimer, timeRuns, type Runs } from './timing.js';
 export interface InProcessFigures {
   circularWeek: Runs;
   circularMonth: Runs;
-  sweep: { total: number; sql: number; reminders: number; queries: number };
+  /** The first sweep on a database without reminders, then the next working day's. */
+  firstSweep: Sweep;
+  sweep: Sweep;
 }
 
-/** The latest working day up to today, 09:00 in Beijing: when the daily sweep runs. */
-async function sweepMoment(url: string): Promise<Date> {
+export interface Sweep {
+  total: number;
+  sql: number;
+  reminders: number;
+  queries: number;
+}
+
+/** The two latest working days up to today, 09:00 in Beijing: when the daily sweep runs. */
+async function sweepMoments(url: string): Promise<[Date, Date]> {
   const database = openDatabase(url);
   try {
     const calendar = await loadCalendar(database.db);
-    let day = new Date();
-    for (let i = 0; i < 14 && !calendar.isWorkingDay(day.toISOString().slice(0, 10)); i++)
-      day = new Date(day.getTime() - 86_400_000);
-    return new Date(`${day.toISOString().slice(0, 10)}T01:00:00Z`);
+    const days: Date[] = [];
+    for (let day = new Date(); days.length < 2; day = new Date(day.getTime() - 86_400_000)) {
+      const date = day.toISOString().slice(0, 10);
+      if (calendar.isWorkingDay(date)) days.unshift(new Date(`${date}T01:00:00Z`));
+    }
+    return [days[0] ?? new Date(), days[1] ?? new Date()];
   } finally {
     await database.close();
   }
 }
 
-/** Undo earlier runs' sweeps, so every run measures a first sweep of the day with all its reminders. */
+/** Undo earlier runs' sweeps, so every run starts from a database that has sent no reminder yet. */
 async function forgetSweeps(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('deliveries').execute();
@@ -48,7 +59,8 @@ export async function measureInProcess(url: string, supervisor: Actor): Promise<
   const timer = new SqlTimer();
   const database = openDatabase(url);
   const db = database.db.withPlugin(timer);
-  const clock = new TestClock(await sweepMoment(url));
+  const [yesterday, today] = await sweepMoments(url);
+  const clock = new TestClock(today);
   const ctx: Ctx = {
     actor: supervisor,
     clientIp: '127.0.0.1',
@@ -60,16 +72,20 @@ export async function measureInProcess(url: string, supervisor: Actor): Promise<
     const circularWeek = await timeRuns(timer, 10, () => prepareCircular(db, ctx, { kind: 'week' }));
     const circularMonth = await timeRuns(timer, 5, () => prepareCircular(db, ctx, { kind: 'month' }));
     await forgetSweeps(database.db);
-    timer.reset();
-    const start = performance.now();
-    const swept = await sweepReminders(db, { ...ctx, actor: null });
-    const sweep = {
-      total: performance.now() - start,
-      sql: timer.total,
-      reminders: swept.reminders,
-      queries: timer.queries,
+    const sweepAt = async (at: Date): Promise<Sweep> => {
+      timer.reset();
+      const start = performance.now();
+      const swept = await sweepReminders(db, { ...ctx, actor: null, clock: new TestClock(at) });
+      return {
+        total: performance.now() - start,
+        sql: timer.total,
+        reminders: swept.reminders,
+        queries: timer.queries,
+      };
     };
-    return { circularWeek, circularMonth, sweep };
+    const firstSweep = await sweepAt(yesterday);
+    const sweep = await sweepAt(today);
+    return { circularWeek, circularMonth, firstSweep, sweep };
   } finally {
     await database.close();
   }
