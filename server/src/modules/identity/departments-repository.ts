@@ -5,6 +5,16 @@ export function listDepartments(db: Executor) {
   return db.selectFrom('departments').selectAll().orderBy('sort_order').orderBy('id').execute();
 }
 
+/** The named departments only: an organisation may have thousands, a page needs a few. */
+export function departmentsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export function findDepartment(db: Executor, id: number) {
   return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
 }

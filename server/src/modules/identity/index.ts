@@ -31,4 +31,4 @@ export {
   namesOfUsers,
   rolesOf,
 } from './users-repository.js';
-export { listDepartments } from './departments-repository.js';
+export { departmentsByIds, listDepartments } from './departments-repository.js';

@@ -3,7 +3,7 @@ import { serialLock } from '../../platform/db/database.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, stale } from '../../platform/http/errors.js';
 import { beijingDate, loadCalendar } from '../calendar/index.js';
-import { findUserById, listDepartments, rolesOf } from '../identity/index.js';
+import { departmentsByIds, findUserById, rolesOf } from '../identity/index.js';
 import {
   assignmentsOf,
   insertAssignment,
@@ -191,7 +191,14 @@ export async function assignItem(
     });
   if (new Set(inputs.map((a) => a.departmentId)).size !== inputs.length)
     throw new AppError('VALIDATION_FAILED', '承办部门：同一部门不能重复交办', { field: 'assignments' });
-  const known = new Set((await listDepartments(trx)).map((d) => d.id));
+  const known = new Set(
+    (
+      await departmentsByIds(
+        trx,
+        inputs.map((a) => a.departmentId),
+      )
+    ).map((d) => d.id),
+  );
   const unknown = inputs.find((a) => !known.has(a.departmentId));
   if (unknown)
     throw new AppError('VALIDATION_FAILED', `承办部门：部门 ${unknown.departmentId} 不存在`, {

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../platform/db/schema.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { beijingDate, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
-import { listDepartments, namesOfUsers } from '../identity/index.js';
+import { departmentsByIds, namesOfUsers } from '../identity/index.js';
 import { assignmentsOf, extensionsOf, feedbacksOf, type AssignmentRow } from './assignments-repository.js';
 import {
   childrenOf,
@@ -201,7 +201,14 @@ export async function itemDetail(db: Db, ctx: Ctx, id: number) {
       )
     ).map((u) => [u.id, u.name]),
   );
-  const departments = new Map((await listDepartments(db)).map((d) => [d.id, d.name]));
+  const departments = new Map(
+    (
+      await departmentsByIds(
+        db,
+        [...assignments, ...childAssignments].map((a) => a.department_id),
+      )
+    ).map((d) => [d.id, d.name]),
+  );
   const l = await lighting(db, ctx);
   const viewed = assignments.map((a) => {
     const own = feedbacks.filter((f) => f.assignment_id === a.id);
