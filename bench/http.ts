@@ -5,9 +5,8 @@
  *
  *   npm run bench:http -- --seconds=10 --connections=50 --login=leader1 --only=sqlite|postgres [--policy] [--tsx]
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,6 +15,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
   Browser,
+  cpuSeconds,
   demoPassword,
   freePort,
   serverCommand,
@@ -78,23 +78,6 @@ async function savePolicy(base: string, password: string): Promise<void> {
     body: await current.text(),
   });
   if (res.status !== 200) throw new Error(`保存安全策略失败：${res.status} ${await res.text()}`);
-}
-
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-
-/**
- * CPU seconds the server process has used (Linux). Divided by the requests served it gives the cost of
- * one request, which, unlike req/s, hardly depends on what else the machine is running.
- */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /, '')
-      .split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime + stime
-  } catch {
-    return null;
-  }
 }
 
 interface Figures {

@@ -51,12 +51,12 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<Figures> {
   console.log('  测量通报与提醒扫描（进程内，含纯 SQL 时间）…');
   const inProcess = await measureInProcess(url, { ...SUPERVISOR, roles: ['supervisor'] });
   console.log('  测量事项列表与反馈报送（HTTP，50 个连接）…');
-  return withServer(url, async (base) => {
+  return withServer(url, async (server) => {
     const lists = [];
     for (const d of [busiest, median])
-      lists.push(await measureList(base, headLogin(d), d, load.get(d) ?? 0, seconds));
+      lists.push(await measureList(server, headLogin(d), d, load.get(d) ?? 0, seconds));
     const feedback = await measureFeedback(
-      base,
+      server,
       url,
       data.departmentsByLoad.slice(0, 5).map((id) => ({ id, handler: handlerLogin(id) })),
       seconds,
@@ -70,6 +70,7 @@ console.log(`督查督办基准（规模 ${scale}），CPU：${cpus().length} �
 if (!opts.only || opts.only === 'sqlite') results.push(await run('sqlite'));
 if (!opts.only || opts.only === 'postgres') results.push(await run('postgres'));
 
+const cpu = (micros: number | null) => (micros === null ? '—' : `${micros.toFixed(0)} µs`);
 const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
 for (const f of results) {
   const { circularWeek: w, circularMonth: m, sweep } = f.inProcess;
@@ -86,14 +87,14 @@ for (const f of results) {
   );
   for (const [i, l] of f.lists.entries())
     console.log(
-      `  事项列表（${i === 0 ? '最忙' : '中位'}部门 ${l.departmentId}，${l.assignments} 个交办）：${l.rps.toFixed(0)} 请求/秒，p50 ${l.p50} ms，p99 ${l.p99} ms，错误 ${l.errors}` +
+      `  事项列表（${i === 0 ? '最忙' : '中位'}部门 ${l.departmentId}，${l.assignments} 个交办）：${l.rps.toFixed(0)} 请求/秒，p50 ${l.p50} ms，p99 ${l.p99} ms，错误 ${l.errors}，服务端 CPU ${cpu(l.cpuMicros)}/请求` +
         (f.dialect === 'SQLite'
           ? `；目标 p99 ≤ 20 ms 且 ≥ 3000 请求/秒：${verdict(l.p99 <= 20 && l.rps >= 3000)}`
           : ''),
     );
   const fb = f.feedback;
   console.log(
-    `  反馈报送：${fb.perSecond.toFixed(0)} 条/秒（成功 ${fb.accepted}，拒绝 ${fb.refused}），p99 ${fb.p99} ms` +
+    `  反馈报送：${fb.perSecond.toFixed(0)} 条/秒（成功 ${fb.accepted}，拒绝 ${fb.refused}），p99 ${fb.p99} ms，服务端 CPU ${cpu(fb.cpuMicros)}/条` +
       (f.dialect === 'SQLite' ? `；目标 ≥ 2000 条/秒：${verdict(fb.perSecond >= 2000)}` : ''),
   );
 }

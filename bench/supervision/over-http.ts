@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../server/src/platform/db/database.js';
 import {
   Browser,
+  cpuSeconds,
   freePort,
   serverCommand,
   serverEnv,
@@ -47,6 +48,8 @@ export interface ListFigures {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU per request in microseconds: hardly moved by what else the machine runs. */
+  cpuMicros: number | null;
 }
 
 export interface FeedbackFigures {
@@ -54,9 +57,29 @@ export interface FeedbackFigures {
   accepted: number;
   refused: number;
   p99: number;
+  cpuMicros: number | null;
 }
 
-export async function withServer<T>(url: string, work: (base: string) => Promise<T>): Promise<T> {
+export interface Server {
+  base: string;
+  pid: number | undefined;
+}
+
+/** Server CPU per request over `run`. */
+async function withCpu<T extends { total: number }>(
+  server: Server,
+  run: () => Promise<T>,
+): Promise<[T, number | null]> {
+  const before = cpuSeconds(server.pid);
+  const result = await run();
+  const after = cpuSeconds(server.pid);
+  return [
+    result,
+    before === null || after === null || result.total === 0 ? null : ((after - before) * 1e6) / result.total,
+  ];
+}
+
+export async function withServer<T>(url: string, work: (server: Server) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-http-'));
   const port = await freePort();
   // Web only: the hourly jobs must not run a sweep in the middle of a measurement.
@@ -67,7 +90,7 @@ export async function withServer<T>(url: string, work: (base: string) => Promise
     LUOSHI_LOGIN_RATE_LIMIT: '1000',
   });
   try {
-    return await work(`http://127.0.0.1:${port}`);
+    return await work({ base: `http://127.0.0.1:${port}`, pid: child.pid });
   } finally {
     await stop(child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
@@ -75,12 +98,13 @@ export async function withServer<T>(url: string, work: (base: string) => Promise
 }
 
 export async function measureList(
-  base: string,
+  server: Server,
   login: string,
   departmentId: number,
   assignments: number,
   seconds: number,
 ): Promise<ListFigures> {
+  const { base } = server;
   const user = new Browser(base);
   await user.login(login, BENCH_PASSWORD);
   const path = `/api/items?departmentId=${departmentId}&status=assigned&page=2&pageSize=20`;
@@ -88,8 +112,12 @@ export async function measureList(
   if (check.status !== 200) throw new Error(`列表返回 ${check.status}：${await check.text()}`);
   const load = { url: base + path, connections: 50, headers: user.headers() };
   await autocannon({ ...load, duration: 2 });
-  const r = await autocannon({ ...load, duration: seconds });
+  const [r, cpuMicros] = await withCpu(server, async () => {
+    const result = await autocannon({ ...load, duration: seconds });
+    return { ...result, total: result.requests.total };
+  });
   return {
+    cpuMicros,
     departmentId,
     assignments,
     rps: r.requests.average,
@@ -117,40 +145,49 @@ async function openAssignments(url: string, departmentId: number): Promise<numbe
 
 /** Handlers of the busiest departments submit feedback concurrently, each on their own assignments. */
 export async function measureFeedback(
-  base: string,
+  server: Server,
   url: string,
   departments: readonly { id: number; handler: string }[],
   seconds: number,
 ): Promise<FeedbackFigures> {
-  const runs = await Promise.all(
+  const { base } = server;
+  const users = await Promise.all(
     departments.map(async ({ id, handler }) => {
       const user = new Browser(base);
       await user.login(handler, BENCH_PASSWORD);
-      const ids = await openAssignments(url, id);
-      let next = 0;
-      return autocannon({
-        url: base,
-        connections: Math.max(1, Math.floor(50 / departments.length)),
-        duration: seconds,
-        headers: user.headers({ 'content-type': 'application/json' }),
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/assignments/${ids[next++ % ids.length] ?? 0}/feedbacks`,
-              body: JSON.stringify({ content: '本期按计划推进，已完成阶段任务。' }),
-            }),
-          },
-        ],
-      });
+      return { user, ids: await openAssignments(url, id) };
     }),
   );
+  const [runs, cpuMicros] = await withCpu(server, async () => {
+    const all = await Promise.all(
+      users.map(({ user, ids }) => {
+        let next = 0;
+        return autocannon({
+          url: base,
+          connections: Math.max(1, Math.floor(50 / departments.length)),
+          duration: seconds,
+          headers: user.headers({ 'content-type': 'application/json' }),
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req) => ({
+                ...req,
+                path: `/api/assignments/${ids[next++ % ids.length] ?? 0}/feedbacks`,
+                body: JSON.stringify({ content: '本期按计划推进，已完成阶段任务。' }),
+              }),
+            },
+          ],
+        });
+      }),
+    );
+    return Object.assign(all, { total: all.reduce((s, r) => s + r.requests.total, 0) });
+  });
   const accepted = runs.reduce((s, r) => s + r.requests.total - r.non2xx - r.errors, 0);
   return {
     perSecond: accepted / seconds,
     accepted,
     refused: runs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
     p99: Math.max(...runs.map((r) => r.latency.p99)),
+    cpuMicros,
   };
 }

@@ -1,6 +1,6 @@
 /** What bench/http.ts and scripts/crash-safety.ts share: the real server as a child process, and a client. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -114,5 +114,22 @@ export class Browser {
     const body = (await res.json()) as { stage?: string };
     if (res.status !== 200 || body.stage !== 'full')
       throw new Error(`${login} 登录失败：${res.status} ${JSON.stringify(body)}`);
+  }
+}
+
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds the server process has used (Linux). Divided by the requests served it gives the cost of
+ * one request, which, unlike req/s, hardly depends on what else the machine is running.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // utime + stime
+  } catch {
+    return null;
   }
 }
