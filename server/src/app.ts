@@ -6,6 +6,7 @@ import { calendarModule } from './modules/calendar/index.js';
 import { homeModule } from './modules/home/index.js';
 import { identityTodos, registerIdentity } from './modules/identity/index.js';
 import { jobsModule } from './modules/jobs/index.js';
+import { libraryModule } from './modules/library/index.js';
 import { notifyModule } from './modules/notify/index.js';
 import { proofreadingModule } from './modules/proofreading/index.js';
 import { chaseTodos, supervisionModule, supervisionTodos } from './modules/supervision/index.js';
@@ -18,6 +19,7 @@ export const modules: readonly Module[] = [
   calendarModule,
   proofreadingModule,
   supervisionModule,
+  libraryModule,
   homeModule([identityTodos, supervisionTodos, chaseTodos]),
   jobsModule,
 ];

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { Module } from '../../platform/http/app.js';
+import { materialRoutes } from './materials/index.js';
+
+/** 资料库: materials, access (plans and grants) and search, each a sub-folder with its own routes. */
+export const libraryModule: Module = {
+  name: 'library',
+  register(app: FastifyInstance) {
+    materialRoutes(app);
+  },
+};
