@@ -17,6 +17,8 @@ import * as circulars from './migrations/0006_circulars.js';
 import * as attachments from './migrations/0007_attachments.js';
 import * as dashboard from './migrations/0008_dashboard.js';
 import * as itemCounts from './migrations/0009_item_counts.js';
+import * as library from './migrations/0010_library.js';
+import * as libraryAccess from './migrations/0011_library_access.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   '0007_attachments': attachments,
   '0008_dashboard': dashboard,
   '0009_item_counts': itemCounts,
+  '0010_library': library,
+  '0011_library_access': libraryAccess,
 };
 
 /**

@@ -1,0 +1,50 @@
+import type { Executor } from '../../../platform/db/schema.js';
+import { memberSpans } from './grants-repository.js';
+import { admits, FREE_WINDOW, windowAt, type AccessWindow } from './window.js';
+
+/** The fields of a material the access rule reads (materials' MaterialRef has this shape). */
+export interface AccessMaterial {
+  id: number;
+  tier: 'free' | 'member';
+  publishedAt: string | null;
+}
+
+/** The member's window at `at`: tier and earliest readable publish date, computed from their grants. */
+export async function windowOf(db: Executor, memberId: number, at: Date): Promise<AccessWindow> {
+  return windowAt(await memberSpans(db, memberId), at.toISOString());
+}
+
+function readable(window: AccessWindow, material: AccessMaterial, at: string): boolean {
+  // Drafts and scheduled materials are nobody's to read through this check.
+  if (material.publishedAt === null || material.publishedAt > at) return false;
+  return material.tier === 'free' || admits(window, material.publishedAt);
+}
+
+/**
+ * The only access check of the library: free material is open to every signed-in user; member
+ * material needs a member grant in force at `at` whose run's back catalogue reaches its publish date.
+ */
+export async function canAccess(
+  db: Executor,
+  memberId: number,
+  material: AccessMaterial,
+  at: Date,
+): Promise<boolean> {
+  const iso = at.toISOString();
+  if (material.publishedAt === null || material.publishedAt > iso) return false;
+  if (material.tier === 'free') return true;
+  return readable(await windowOf(db, memberId, at), material, iso);
+}
+
+/** canAccess for many materials at once (search results, lists): one read of the member's grants. */
+export async function accessibleIds(
+  db: Executor,
+  memberId: number,
+  refs: readonly AccessMaterial[],
+  at: Date,
+): Promise<Set<number>> {
+  const iso = at.toISOString();
+  const needsWindow = refs.some((r) => r.tier === 'member');
+  const window = needsWindow ? await windowOf(db, memberId, at) : FREE_WINDOW;
+  return new Set(refs.filter((ref) => readable(window, ref, iso)).map((ref) => ref.id));
+}
