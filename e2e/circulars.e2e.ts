@@ -12,10 +12,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
+import { DESKTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
 import { returnedAssignment } from './circulars-helpers.js';
 import { People, choose, settled } from './supervision-helpers.js';
 
+/** A laptop screen, the smallest desktop the office uses. */
+const LAPTOP = { width: 1366, height: 768 };
 const ITEM = '规范公务接待管理专项整改';
 const TYPO = '希望各部门列出问题清单,有针对性的加以改正。';
 
@@ -94,6 +96,14 @@ step('修改文字: the covering text is proofread, a certain fix accepted, and 
   await editor.getByRole('button', { name: /校\s*对$/ }).click();
   await editor.getByText('有针对性的').first().waitFor();
   await shot(page, 'circular-proofread');
+  for (const [size, name] of [
+    [LAPTOP, 'circular-editor-laptop'],
+    [PHONE, 'circular-editor-phone'],
+  ] as const) {
+    await page.setViewportSize(size);
+    await shot(page, name, { fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
   await editor
     .getByRole('button', { name: /^\S*\s*采\s*纳$/ })
     .first()
@@ -236,6 +246,9 @@ step('考核: the leader reads this month’s scores and the scoring rule', asyn
   await page.getByText('按期办结率满分').waitFor();
   assert.equal(await page.getByRole('button', { name: /保存计分规则/ }).count(), 0, 'leaders read the rule');
   await shot(page, 'assessment', { fullPage: true });
+  await page.setViewportSize(PHONE);
+  await shot(page, 'assessment-phone', { fullPage: true });
+  await page.setViewportSize(DESKTOP);
 
   const supervisor = as('duchayuan1');
   await supervisor.goto('/assessment');

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Grid, Select, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Grid, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ACCOUNTABILITY_STATUSES } from '../../../../shared/src/supervision.js';
@@ -75,6 +75,21 @@ export default function AccountabilityPage() {
         ),
     });
 
+  const actions = (r: AccountabilityRecord) => (
+    <Flex wrap gap={4}>
+      {r.status === 'open' && mayRectify(r) && (
+        <Button size="small" onClick={() => ask(r, 'rectify')}>
+          报送整改
+        </Button>
+      )}
+      {r.status === 'rectifying' && decides && (
+        <Button size="small" onClick={() => ask(r, 'close')}>
+          结束
+        </Button>
+      )}
+    </Flex>
+  );
+
   return (
     <>
       <PageTitle
@@ -125,28 +140,7 @@ export default function AccountabilityPage() {
           showTotal: (total) => `共 ${total} 条`,
           onChange: (p) => change({ page: p }),
         }}
-        columns={[
-          ...recordColumns(isPhone),
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_, r) => (
-              <Flex wrap gap={4}>
-                {r.status === 'open' && mayRectify(r) && (
-                  <Button size="small" onClick={() => ask(r, 'rectify')}>
-                    报送整改
-                  </Button>
-                )}
-                {r.status === 'rectifying' && decides && (
-                  <Button size="small" onClick={() => ask(r, 'close')}>
-                    结束
-                  </Button>
-                )}
-                {r.status === 'closed' && <Typography.Text type="secondary">—</Typography.Text>}
-              </Flex>
-            ),
-          },
-        ]}
+        columns={recordColumns(isPhone, actions)}
       />
       <PromptModal prompt={prompt} onClose={() => setPrompt(null)} />
       <CreateAccountabilityModal open={creating} onClose={() => setCreating(false)} />

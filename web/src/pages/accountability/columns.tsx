@@ -1,11 +1,18 @@
 import type { TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { Descriptions, Flex, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { STATUS_COLORS, type AccountabilityRecord } from './types.js';
 
-/** On a phone the item cell carries the department, kind and status; other columns appear as it widens. */
-export function recordColumns(isPhone: boolean): TableColumnsType<AccountabilityRecord> {
+/**
+ * On a phone the item cell carries the department, kind, responsible person and the actions; the other
+ * columns appear as the screen widens.
+ */
+export function recordColumns(
+  isPhone: boolean,
+  actions: (r: AccountabilityRecord) => ReactNode,
+): TableColumnsType<AccountabilityRecord> {
   return [
     {
       title: '督办事项',
@@ -18,6 +25,7 @@ export function recordColumns(isPhone: boolean): TableColumnsType<Accountability
               {r.department.name} · {r.kindLabel} · 责任人 {r.responsible.name}
             </Typography.Text>
           )}
+          {isPhone && actions(r)}
         </Flex>
       ),
     },
@@ -40,6 +48,7 @@ export function recordColumns(isPhone: boolean): TableColumnsType<Accountability
         </Tag>
       ),
     },
+    { title: '操作', key: 'actions', responsive: ['md'], render: (_, r) => actions(r) },
   ];
 }
 

@@ -46,6 +46,7 @@ function columns(isPhone: boolean): TableColumnsType<AssessmentRow> {
       title: '得分',
       key: 'score',
       align: 'right',
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_, r) =>
         r.score === null ? (
           <Tooltip title="本期无交办、反馈和审核，不参与考核">
@@ -152,7 +153,10 @@ export default function AssessmentPage() {
         pagination={false}
         scroll={isPhone ? undefined : { x: 'max-content' }}
         locale={{ emptyText: '本期没有部门参与考核' }}
-        columns={columns(isPhone)}
+        columns={columns(isPhone).map((c) => ({
+          ...c,
+          onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+        }))}
         style={{ marginBottom: 16 }}
         data-testid="assessment-table"
       />
