@@ -19,6 +19,7 @@ import * as dashboard from './migrations/0008_dashboard.js';
 import * as itemCounts from './migrations/0009_item_counts.js';
 import * as library from './migrations/0010_library.js';
 import * as libraryAccess from './migrations/0011_library_access.js';
+import * as librarySearch from './migrations/0012_library_search.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0009_item_counts': itemCounts,
   '0010_library': library,
   '0011_library_access': libraryAccess,
+  '0012_library_search': librarySearch,
 };
 
 /**

@@ -1,0 +1,2 @@
+export { indexMaterial, unindexMaterial } from './indexing.js';
+export type { SearchDocument } from './types.js';

@@ -1,0 +1,120 @@
+import { dialectOf } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/schema.js';
+import type { WeightedKeyword } from './segment.js';
+import * as postgres from './repository-postgres.js';
+import * as sqlite from './repository-sqlite.js';
+import type { QueryTerm } from './tokenize.js';
+import type { MatchScope, SearchDocument, SearchFilters } from './types.js';
+
+/**
+ * Library search storage: the searchable copies and their topics and keywords here; the text index
+ * itself in repository-sqlite.ts (FTS5) or repository-postgres.ts (tsvector + GIN), chosen by dialect.
+ */
+function textIndex(db: Executor) {
+  return dialectOf(db) === 'postgres' ? postgres : sqlite;
+}
+
+export async function removeDoc(db: Executor, materialId: number): Promise<void> {
+  const row = await db
+    .selectFrom('library_search_docs')
+    .select('seq')
+    .where('material_id', '=', materialId)
+    .executeTakeFirst();
+  if (!row) return;
+  await textIndex(db).removeTokens(db, row.seq);
+  await db.deleteFrom('library_search_docs').where('seq', '=', row.seq).execute();
+  await db.deleteFrom('library_search_topics').where('material_id', '=', materialId).execute();
+  await db.deleteFrom('library_search_keywords').where('material_id', '=', materialId).execute();
+}
+
+/** Inserts a fresh copy (the caller removed any older one): a new seq puts it first among recent hits. */
+export async function insertDoc(
+  db: Executor,
+  doc: SearchDocument,
+  keywords: WeightedKeyword[],
+): Promise<void> {
+  await textIndex(db).insertDocWithTokens(db, doc);
+  const topics = [...new Set(doc.topics)];
+  if (topics.length > 0)
+    await db
+      .insertInto('library_search_topics')
+      .values(topics.map((topic) => ({ material_id: doc.materialId, topic })))
+      .execute();
+  if (keywords.length > 0)
+    await db
+      .insertInto('library_search_keywords')
+      .values(keywords.map((k) => ({ material_id: doc.materialId, keyword: k.keyword, weight: k.weight })))
+      .execute();
+}
+
+/** The newest matching copies (by seq, descending), at most `limit`. */
+export function matchingSeqs(
+  db: Executor,
+  terms: QueryTerm[],
+  filters: SearchFilters,
+  scope: MatchScope,
+  limit: number,
+): Promise<number[]> {
+  return textIndex(db).matchingSeqs(db, terms, filters, scope, limit);
+}
+
+/** How many copies match, counting no further than `cap` (a common word would otherwise walk them all). */
+export function countMatches(
+  db: Executor,
+  terms: QueryTerm[],
+  filters: SearchFilters,
+  cap: number,
+): Promise<number> {
+  return textIndex(db).countMatches(db, terms, filters, cap);
+}
+
+export async function docsBySeq(db: Executor, seqs: readonly number[]) {
+  if (seqs.length === 0) return [];
+  return db
+    .selectFrom('library_search_docs')
+    .select(['seq', 'material_id', 'title', 'body', 'notes', 'type', 'tier', 'published_at'])
+    .where('seq', 'in', seqs)
+    .execute();
+}
+export type SearchDocRow = Awaited<ReturnType<typeof docsBySeq>>[number];
+
+export async function topicsOf(db: Executor, materialIds: readonly number[]): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  if (materialIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('library_search_topics')
+    .select(['material_id', 'topic'])
+    .where('material_id', 'in', materialIds)
+    .orderBy('topic')
+    .execute();
+  for (const r of rows) map.set(r.material_id, [...(map.get(r.material_id) ?? []), r.topic]);
+  return map;
+}
+
+export async function keywordsOfDoc(db: Executor, materialId: number) {
+  return db
+    .selectFrom('library_search_keywords')
+    .select(['keyword', 'weight'])
+    .where('material_id', '=', materialId)
+    .execute();
+}
+
+/** The materials weighing `keyword` most, at most `limit`: a keyword in nearly every material stays cheap. */
+export async function heaviestFor(db: Executor, keyword: string, limit: number) {
+  return db
+    .selectFrom('library_search_keywords')
+    .select(['material_id', 'weight'])
+    .where('keyword', '=', keyword)
+    .orderBy('weight', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function docsByMaterial(db: Executor, materialIds: readonly number[]) {
+  if (materialIds.length === 0) return [];
+  return db
+    .selectFrom('library_search_docs')
+    .select(['material_id', 'title', 'type', 'tier', 'published_at'])
+    .where('material_id', 'in', materialIds)
+    .execute();
+}
