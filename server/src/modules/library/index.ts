@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/http/app.js';
 import { materialRoutes } from './materials/index.js';
+import { searchRoutes } from './search/index.js';
 
 /** 资料库: materials, access (plans and grants) and search, each a sub-folder with its own routes. */
 export const libraryModule: Module = {
   name: 'library',
   register(app: FastifyInstance) {
     materialRoutes(app);
+    searchRoutes(app);
   },
 };
