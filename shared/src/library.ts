@@ -37,3 +37,24 @@ export const MATERIAL_STATUSES = {
   withdrawn: '已撤回',
 } as const;
 export type MaterialStatus = keyof typeof MATERIAL_STATUSES;
+
+/** Where a grant (权益) came from. */
+export const GRANT_SOURCES = {
+  signup: '注册赠送',
+  paid: '付费订单',
+  trial: '试用',
+  comp: '赠送',
+  redeem: '兑换码',
+  reward: '举报奖励',
+  group_seat: '团体席位',
+} as const;
+export type GrantSource = keyof typeof GRANT_SOURCES;
+
+export const ORDER_STATUSES = { pending: '待确认收款', paid: '已付款', cancelled: '已取消' } as const;
+export type OrderStatus = keyof typeof ORDER_STATUSES;
+
+export const PLAN_PERIOD_UNITS = { day: '天', month: '个月' } as const;
+export type PlanPeriodUnit = keyof typeof PLAN_PERIOD_UNITS;
+
+/** Characters of redeem codes (兑换码): no 0/O/1/I, which readers confuse. */
+export const REDEEM_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

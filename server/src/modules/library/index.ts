@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/http/app.js';
+import { accessRoutes } from './access/index.js';
 import { materialRoutes } from './materials/index.js';
 import { searchRoutes } from './search/index.js';
 
@@ -8,6 +9,7 @@ export const libraryModule: Module = {
   name: 'library',
   register(app: FastifyInstance) {
     materialRoutes(app);
+    accessRoutes(app);
     searchRoutes(app);
   },
 };

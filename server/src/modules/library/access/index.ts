@@ -1,7 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { codeRoutes } from './routes/code-routes.js';
+import { grantRoutes } from './routes/grant-routes.js';
+import { membershipRoutes } from './routes/membership-routes.js';
+import { orderRoutes } from './routes/order-routes.js';
+import { planRoutes } from './routes/plan-routes.js';
 
 /** 资料库 access: plans, grants, orders, redeem codes, and the one access check every reader goes through. */
-export function accessRoutes(_app: FastifyInstance): void {}
+export function accessRoutes(app: FastifyInstance): void {
+  planRoutes(app);
+  grantRoutes(app);
+  orderRoutes(app);
+  codeRoutes(app);
+  membershipRoutes(app);
+}
 
 export { canAccess, accessibleIds, windowOf, type AccessMaterial } from './access.js';
+export { issueGrant, requireMember } from './grants.js';
+export { createPlan } from './plans.js';
 export type { AccessWindow } from './window.js';
