@@ -4,6 +4,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency-repository.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import { purgeSessions } from '../modules/identity/index.js';
+import { libraryPublishJob } from '../modules/library/materials/index.js';
 import { notifyJobHandlers } from '../modules/notify/index.js';
 import { supervisionReminderJob } from '../modules/supervision/index.js';
 import {
@@ -19,6 +20,7 @@ const ago = (deps: AppDeps, ms: number) => new Date(deps.clock.now().getTime() -
 export const scheduledJobs: readonly ScheduledJob[] = [
   auditCheckpointJob,
   supervisionReminderJob,
+  libraryPublishJob,
   {
     name: 'sessions.purge',
     intervalSeconds: DAY / 1000,

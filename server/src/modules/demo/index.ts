@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/schema.js';
 import { nowIso, type Actor, type Ctx } from '../../platform/context.js';
 import { recordAudit } from '../audit/index.js';
 import { createDepartment, createUser, insertBranch } from '../identity/index.js';
+import { loadDemoMaterials, removeMaterialsCreatedBy } from '../library/materials/index.js';
 import { deleteNotificationsOf } from '../notify/index.js';
 import { deleteItemsCreatedBy } from '../supervision/index.js';
 import { playDemoItems } from './items.js';
@@ -65,10 +66,12 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
       logins.push({ login, name, department: '信息技术保障室', roles: [role] });
     }
     const items = await playDemoItems(await DemoStory.start(trx, ctx, people, departments));
+    const editor = people.get('editor1');
+    const materials = editor ? await loadDemoMaterials(trx, ctx, editor) : 0;
     await recordAudit(trx, ctx, {
       action: 'demo.load',
       objectType: 'system',
-      changes: { users: logins.length, departments: DEMO_DEPARTMENTS.length + 1, items },
+      changes: { users: logins.length, departments: DEMO_DEPARTMENTS.length + 1, items, materials },
     });
     return { password: DEMO_PASSWORD, logins, items };
   });
@@ -76,18 +79,19 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
 
 /**
  * Remove the demo organisation: the items its people created (with their assignments, feedback and
- * timelines), their notifications, then its users (with their sessions and roles), branches and departments.
+ * timelines) and library materials, their notifications, then its users (with their sessions and roles), branches and departments.
  */
 export async function removeDemo(
   db: Db,
   ctx: Ctx,
-): Promise<{ users: number; departments: number; items: number }> {
+): Promise<{ users: number; departments: number; items: number; materials: number }> {
   return db.transaction().execute(async (trx) => {
     const departments = await demoDepartmentIds(trx);
     const users = await demoUserIds(trx);
     const items = await deleteItemsCreatedBy(trx, users);
+    const materials = await removeMaterialsCreatedBy(trx, users);
     await deleteNotificationsOf(trx, users);
-    const removed = { ...(await deleteDemoRows(trx, departments)), items };
+    const removed = { ...(await deleteDemoRows(trx, departments)), items, materials };
     await recordAudit(trx, ctx, { action: 'demo.remove', objectType: 'system', changes: removed });
     return removed;
   });

@@ -110,7 +110,17 @@ describe(`demo organisation [${TEST_DB}]`, () => {
     const removed = await removeDemo(t.deps.db, t.ctx());
     assert.ok(removed.users >= 30);
     assert.equal(removed.items, 12);
-    for (const table of ['items', 'assignments', 'feedbacks', 'item_events', 'notifications'] as const)
+    assert.equal(removed.materials, 8);
+    for (const table of [
+      'items',
+      'assignments',
+      'feedbacks',
+      'item_events',
+      'notifications',
+      'library_materials',
+      'library_material_versions',
+      'library_outbox',
+    ] as const)
       assert.equal((await t.deps.db.selectFrom(table).select('id').execute()).length, 0, table);
     assert.equal((await t.deps.db.selectFrom('users').select('id').execute()).length, 0);
     assert.equal((await t.deps.db.selectFrom('departments').select('id').execute()).length, 0);

@@ -1,4 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { materialEditorRoutes } from './editor-routes.js';
+import { materialReaderRoutes } from './reader-routes.js';
 
-/** Filled in by the materials routes; exported now so the library module can register it. */
-export function materialRoutes(_app: FastifyInstance): void {}
+export function materialRoutes(app: FastifyInstance): void {
+  materialReaderRoutes(app);
+  materialEditorRoutes(app);
+}
+
+export { loadMaterialRef, type MaterialRef } from './reader.js';
+export { libraryPublishJob, publishDueMaterials } from './schedule.js';
+export { loadDemoMaterials, removeMaterialsCreatedBy } from './demo.js';
