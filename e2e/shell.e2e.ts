@@ -75,9 +75,23 @@ const SETTINGS: PageSpec = {
   menu: '督办设置',
   heading: '督办设置',
 };
+const LIBRARY_ADMIN: PageSpec = {
+  slug: 'library-admin',
+  path: '/library/admin',
+  menu: '会员管理',
+  heading: '会员管理',
+};
+
+const LIBRARY: PageSpec = { slug: 'library', path: '/library', menu: '资料库首页', heading: '资料库' };
+const LIBRARY_EDITOR: PageSpec = {
+  slug: 'library-editor',
+  path: '/library/editor',
+  menu: '编辑工作台',
+  heading: '编辑工作台',
+};
 
 const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
-  { login: 'sysadmin', pages: [HOME, SETTINGS, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT] },
+  { login: 'sysadmin', pages: [HOME, SETTINGS, LIBRARY_ADMIN, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT] },
   { login: 'secadmin', pages: [HOME, USERS, SECURITY, ACCOUNT] },
   { login: 'auditadmin', pages: [HOME, AUDIT, ACCOUNT] },
   {
@@ -90,6 +104,7 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
       CIRCULARS,
       ACCOUNTABILITY,
       ASSESSMENT,
+      LIBRARY,
       PROOFREAD,
       CALENDAR,
       ACCOUNT,
@@ -107,6 +122,7 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
       ASSESSMENT,
       LEDGER,
       SETTINGS,
+      LIBRARY,
       PROOFREAD,
       CALENDAR,
       ACCOUNT,
@@ -123,6 +139,9 @@ const ALL_MENU = [
   ASSESSMENT,
   LEDGER,
   SETTINGS,
+  LIBRARY,
+  LIBRARY_EDITOR,
+  LIBRARY_ADMIN,
   PROOFREAD,
   USERS,
   DEPARTMENTS,

@@ -37,6 +37,17 @@ export const FIELD_LABELS: Record<string, string> = {
   urgent: '急件时限',
   normal: '一般事项时限',
   difficult: '难度大事项时限',
+  planId: '方案',
+  memberId: '会员',
+  periodUnit: '期限单位',
+  periodCount: '期限',
+  backYears: '回溯年限',
+  priceCents: '价格',
+  count: '数量',
+  expiresAt: '有效期至',
+  days: '天数',
+  paidCents: '实收金额',
+  reference: '付款凭证号',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

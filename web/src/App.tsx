@@ -35,6 +35,8 @@ const AccountabilityPage = lazy(() => import('./pages/accountability/Accountabil
 const AssessmentPage = lazy(() => import('./pages/assessment/AssessmentPage.js'));
 const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage.js'));
 const SupervisionSettingsPage = lazy(() => import('./pages/supervision/settings/SupervisionSettingsPage.js'));
+const MembershipPage = lazy(() => import('./pages/membership/MembershipPage.js'));
+const LibraryAdminPage = lazy(() => import('./pages/library-admin/LibraryAdminPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +67,7 @@ export function App() {
                     <Route element={<RequireRole roles={['system_admin']} />}>
                       <Route path="departments" element={<DepartmentsPage />} />
                       <Route path="jobs" element={<JobsPage />} />
+                      <Route path="library/admin" element={<LibraryAdminPage />} />
                     </Route>
                     <Route element={<RequireRole roles={BUSINESS_ROLES} />}>
                       <Route path="supervision" element={<Navigate to="/supervision/items" replace />} />
@@ -92,6 +95,9 @@ export function App() {
                     <Route element={<RequireRole roles={['system_admin', ...BUSINESS_ROLES]} />}>
                       <Route path="calendar" element={<CalendarPage />} />
                       <Route path="supervision/settings" element={<SupervisionSettingsPage />} />
+                    </Route>
+                    <Route element={<RequireRole roles={['member']} />}>
+                      <Route path="library/membership" element={<MembershipPage />} />
                     </Route>
                     <Route element={<RequireRole roles={['security_admin']} />}>
                       <Route path="security" element={<SecurityPolicyPage />} />
