@@ -62,6 +62,19 @@ export function feedbacksOf(db: Executor, assignmentIds: readonly number[]) {
     .execute();
 }
 
+/** Only what lights and to-dos need: which periods each assignment has delivered. */
+export function feedbackPeriodsOf(db: Executor, assignmentIds: readonly number[]) {
+  if (assignmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('feedbacks')
+    .select(['assignment_id', 'period', 'status'])
+    .where('assignment_id', 'in', assignmentIds)
+    .orderBy('assignment_id')
+    .orderBy('period')
+    .execute();
+}
+export type FeedbackPeriod = Awaited<ReturnType<typeof feedbackPeriodsOf>>[number];
+
 export function findFeedback(db: Executor, id: number) {
   return db.selectFrom('feedbacks').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -30,13 +30,27 @@ export function lightOf(
   if (input.status === 'draft' || input.status === 'pending_approval' || input.status === 'approved')
     return 'not_started';
   const feedbackLate = input.nextFeedbackDue !== null && input.nextFeedbackDue < today;
-  const feedbackSoon =
-    input.nextFeedbackDue !== null && calendar.workingDaysBetween(today, input.nextFeedbackDue) <= warnDays;
+  const soon = (date: string) => date < warningEnd(calendar, today, warnDays);
+  const feedbackSoon = input.nextFeedbackDue !== null && soon(input.nextFeedbackDue);
   if (!input.standing && input.deadline !== null) {
     if (today > input.deadline) return 'red';
-    if (calendar.workingDaysBetween(today, input.deadline) <= warnDays) return 'yellow';
+    if (soon(input.deadline)) return 'yellow';
   }
   return feedbackLate || feedbackSoon ? 'yellow' : 'green';
+}
+
+/**
+ * At most `warnDays` working days after today ⟺ before the (warnDays + 1)-th working day: one bound per
+ * day instead of counting the days to every deadline (a list of 60 assignments counted thousands).
+ */
+const warningEnds = new WeakMap<WorkingCalendar, Map<string, string>>();
+function warningEnd(calendar: WorkingCalendar, today: string, warnDays: number): string {
+  let ends = warningEnds.get(calendar);
+  if (!ends) warningEnds.set(calendar, (ends = new Map<string, string>()));
+  const key = `${today}:${warnDays}`;
+  let end = ends.get(key);
+  if (end === undefined) ends.set(key, (end = calendar.addWorkingDays(today, warnDays + 1).date));
+  return end;
 }
 
 const SEVERITY: Record<Light, number> = {

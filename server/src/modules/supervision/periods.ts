@@ -80,7 +80,20 @@ export function periodOf(
     case 'once':
       return { key: 'once', start: date, end: deadline ?? date, due: deadline ?? date };
   }
-  return { key, start, end, due: lastWorkingDayOnOrBefore(calendar, end) };
+  return { key, start, end, due: dueDate(calendar, end) };
+}
+
+/**
+ * A period is due on the last working day of its end, the same for every assignment: remember it per
+ * calendar (which is itself cached until an administrator changes a day), so lists stay cheap.
+ */
+const dueDates = new WeakMap<WorkingCalendar, Map<string, string>>();
+function dueDate(calendar: WorkingCalendar, end: string): string {
+  let known = dueDates.get(calendar);
+  if (!known) dueDates.set(calendar, (known = new Map<string, string>()));
+  let due = known.get(end);
+  if (due === undefined) known.set(end, (due = lastWorkingDayOnOrBefore(calendar, end)));
+  return due;
 }
 
 /** Every period from the one containing `from` to the one containing `to`, in order. */

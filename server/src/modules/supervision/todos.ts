@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Todo } from '../home/index.js';
-import { feedbacksOf } from './assignments-repository.js';
+import { feedbackPeriodsOf } from './assignments-repository.js';
 import {
   assignmentsInStatus,
   feedbacksInStatus,
@@ -35,7 +35,7 @@ export async function supervisionTodos(db: Db, ctx: Ctx): Promise<Todo[]> {
       });
     }
     const open = await assignmentsInStatus(db, ['acknowledged'], dept);
-    const feedbacks = await feedbacksOf(
+    const feedbacks = await feedbackPeriodsOf(
       db,
       open.map((a) => a.id),
     );

@@ -2,7 +2,14 @@ import type { Db, Executor } from '../../platform/db/schema.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { beijingDate, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { departmentsByIds, namesOfUsers } from '../identity/index.js';
-import { assignmentsOf, extensionsOf, feedbacksOf, type AssignmentRow } from './assignments-repository.js';
+import {
+  assignmentsOf,
+  extensionsOf,
+  feedbackPeriodsOf,
+  feedbacksOf,
+  type AssignmentRow,
+  type FeedbackPeriod,
+} from './assignments-repository.js';
 import {
   childrenOf,
   eventsOf,
@@ -17,12 +24,10 @@ import { mayUseSupervision, mayViewItem, seesAllItems } from './policy.js';
 import { getSupervisionSettings } from './settings.js';
 import { loadItem } from './item-flow.js';
 
-type FeedbackRow = Awaited<ReturnType<typeof feedbacksOf>>[number];
-
 /** The earliest feedback period, from signing up to today, without a delivered (not returned) feedback. */
 function nextFeedbackDue(
   a: AssignmentRow,
-  feedbacks: FeedbackRow[],
+  feedbacks: readonly FeedbackPeriod[],
   today: string,
   calendar: WorkingCalendar,
 ): string | null {
@@ -50,7 +55,7 @@ export async function lighting(db: Executor, ctx: Ctx): Promise<Lighting> {
 export function assignmentLight(
   a: AssignmentRow,
   item: ItemRow,
-  feedbacks: FeedbackRow[],
+  feedbacks: readonly FeedbackPeriod[],
   l: Lighting,
 ): { light: Light; nextFeedbackDue: string | null } {
   const due = nextFeedbackDue(a, feedbacks, l.today, l.calendar);
@@ -121,7 +126,7 @@ export async function listVisibleItems(
     db,
     rows.map((r) => r.id),
   );
-  const feedbacks = await feedbacksOf(
+  const feedbacks = await feedbackPeriodsOf(
     db,
     assignments.map((a) => a.id),
   );
@@ -182,7 +187,7 @@ export async function itemDetail(db: Db, ctx: Ctx, id: number) {
     db,
     children.map((c) => c.id),
   );
-  const childFeedbacks = await feedbacksOf(
+  const childFeedbacks = await feedbackPeriodsOf(
     db,
     childAssignments.map((a) => a.id),
   );
