@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/schema.js';
 import { nowIso, type Actor, type Ctx } from '../../platform/context.js';
 import { recordAudit } from '../audit/index.js';
 import { createDepartment, createUser, insertBranch } from '../identity/index.js';
+import { loadDemoMemberships, removeAccessOf } from '../library/access/index.js';
 import { loadDemoMaterials, removeMaterialsCreatedBy } from '../library/materials/index.js';
 import { deleteNotificationsOf } from '../notify/index.js';
 import { deleteItemsCreatedBy } from '../supervision/index.js';
@@ -68,6 +69,7 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
     const items = await playDemoItems(await DemoStory.start(trx, ctx, people, departments));
     const editor = people.get('editor1');
     const materials = editor ? await loadDemoMaterials(trx, ctx, editor) : 0;
+    await loadDemoMemberships(trx, ctx, people);
     await recordAudit(trx, ctx, {
       action: 'demo.load',
       objectType: 'system',
@@ -90,6 +92,7 @@ export async function removeDemo(
     const users = await demoUserIds(trx);
     const items = await deleteItemsCreatedBy(trx, users);
     const materials = await removeMaterialsCreatedBy(trx, users);
+    await removeAccessOf(trx, users);
     await deleteNotificationsOf(trx, users);
     const removed = { ...(await deleteDemoRows(trx, departments)), items, materials };
     await recordAudit(trx, ctx, { action: 'demo.remove', objectType: 'system', changes: removed });

@@ -18,3 +18,5 @@ export { canAccess, accessibleIds, windowOf, type AccessMaterial } from './acces
 export { issueGrant, requireMember } from './grants.js';
 export { createPlan } from './plans.js';
 export type { AccessWindow } from './window.js';
+export { loadDemoMemberships } from './demo.js';
+export { removeAccessOf } from './removal-repository.js';
