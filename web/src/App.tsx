@@ -37,6 +37,10 @@ const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage.js'));
 const SupervisionSettingsPage = lazy(() => import('./pages/supervision/settings/SupervisionSettingsPage.js'));
 const MembershipPage = lazy(() => import('./pages/membership/MembershipPage.js'));
 const LibraryAdminPage = lazy(() => import('./pages/library-admin/LibraryAdminPage.js'));
+const LibraryHomePage = lazy(() => import('./pages/library/LibraryHomePage.js'));
+const MaterialPage = lazy(() => import('./pages/library/MaterialPage.js'));
+const EditorWorkspacePage = lazy(() => import('./pages/library/EditorWorkspacePage.js'));
+const MaterialEditorPage = lazy(() => import('./pages/library/MaterialEditorPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -86,6 +90,12 @@ export function App() {
                       <Route element={<RequireRole roles={['leader', 'supervisor', 'department_head']} />}>
                         <Route path="department" element={<DepartmentPage />} />
                         <Route path="department/:id" element={<DepartmentPage />} />
+                      </Route>
+                      <Route path="library" element={<LibraryHomePage />} />
+                      <Route path="library/materials/:id" element={<MaterialPage />} />
+                      <Route element={<RequireRole roles={['editor']} />}>
+                        <Route path="library/editor" element={<EditorWorkspacePage />} />
+                        <Route path="library/editor/:id" element={<MaterialEditorPage />} />
                       </Route>
                       <Route element={<RequireRole roles={['supervisor']} />}>
                         <Route path="supervision/items/new" element={<NewItemPage />} />

@@ -1,0 +1,118 @@
+/**
+ * Browser test of the 资料库 materials against the real server with the demo data: an editor (editor2) writes
+ * a material, sees a proofreading finding beside the body, saves and publishes it; a member with only the
+ * free grant (member3) reads it in the reader, and sees only the teaser of a member-tier demo material.
+ * Screenshots (laptop, desktop and phone) go to e2e/screenshots/.
+ *
+ * Run: CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/library.e2e.ts
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, PHONE, expectHeading, fillLogin, shot, startStack, type Stack } from './harness.js';
+
+const LAPTOP = { width: 1366, height: 768 };
+const TITLE = '在党纪学习教育读书班上的讲话';
+const TYPO = '希望大家列出问题清单,有针对性的加以改正。';
+const BODY = `同志们：\n# 一、深化学习\n${TYPO}\n# 二、强化落实\n要把纪律要求落实到日常工作之中。`;
+const MEMBER_ONLY = '年度组织生活会个人对照检查材料';
+
+let stack: Stack;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  stack = await startStack();
+});
+
+after(async () => {
+  for (const c of contexts) await c.close();
+  await stack?.stop();
+});
+
+/** The walk is one story: after a failed step the later ones are skipped instead of timing out. */
+let broken: string | null = null;
+function step(name: string, run: () => Promise<void>): void {
+  test(name, async (t) => {
+    if (broken) return t.skip(`an earlier step failed: ${broken}`);
+    try {
+      await run();
+    } catch (error) {
+      broken = name;
+      throw error;
+    }
+  });
+}
+
+async function signIn(login: string, viewport = DESKTOP): Promise<Page> {
+  const context = await stack.newContext(viewport);
+  contexts.push(context);
+  const page = await context.newPage();
+  await fillLogin(page, login, stack.demoPassword);
+  await page.waitForURL(`${stack.base}/`);
+  return page;
+}
+
+let editor: Page;
+let member: Page;
+
+step('an editor writes a material and the proofreading panel finds a mistake in the body', async () => {
+  editor = await signIn('editor2', LAPTOP);
+  await editor.goto('/library/editor');
+  await expectHeading(editor, '编辑工作台');
+  await editor.getByText('年度组织生活会个人对照检查材料').waitFor();
+  await shot(editor, 'library-editor-workspace');
+  await editor.getByRole('button', { name: /新建资料/ }).click();
+  await expectHeading(editor, '新建资料');
+  await editor.getByLabel('标题').fill(TITLE);
+  await editor.getByLabel('导读').fill('读书班讲话的基本结构：学什么、怎么做。');
+  await editor.getByLabel('正文').fill(BODY);
+  await editor.getByRole('button', { name: /校\s*对$/ }).click();
+  await editor.getByText('有针对性的').first().waitFor();
+  await shot(editor, 'library-editor-proofread-laptop', { fullPage: true });
+  await editor.setViewportSize(PHONE);
+  await shot(editor, 'library-editor-proofread-phone', { fullPage: true });
+  await editor.setViewportSize(LAPTOP);
+});
+
+step('the editor saves the draft and publishes it; the version history lists it', async () => {
+  await editor.getByRole('button', { name: /保存草稿/ }).click();
+  await editor.waitForURL(/\/library\/editor\/\d+$/);
+  await editor.getByTestId('material-status').getByText('草稿').waitFor();
+  await editor.getByRole('button', { name: /立即发布/ }).click();
+  await editor
+    .locator('.ant-popconfirm:not(.ant-popover-hidden)')
+    .getByRole('button', { name: /发\s*布/ })
+    .click();
+  await editor.getByTestId('material-status').getByText('已发布').waitFor();
+  await editor.getByTestId('material-versions').getByText(/第1版/).waitFor();
+  await shot(editor, 'library-editor-published', { fullPage: true });
+});
+
+step('a member with the free grant finds it on the library home and reads it by sections', async () => {
+  member = await signIn('member3');
+  await member.goto('/library');
+  await expectHeading(member, '资料库');
+  await member.getByRole('link', { name: TITLE }).waitFor();
+  await shot(member, 'library-home');
+  await member.getByRole('link', { name: TITLE }).click();
+  await member.waitForURL(/\/library\/materials\/\d+$/);
+  await member.locator('.library-reader h2', { hasText: '一、深化学习' }).waitFor();
+  await member.getByText(TYPO).waitFor();
+  await shot(member, 'library-reader', { fullPage: true });
+  await member.setViewportSize(PHONE);
+  await shot(member, 'library-reader-phone', { fullPage: true });
+  await member.setViewportSize(DESKTOP);
+});
+
+step('the same member sees only the teaser of a member-tier material', async () => {
+  await member.goto('/library');
+  await member.getByRole('link', { name: MEMBER_ONLY }).click();
+  await member.getByTestId('library-locked').waitFor();
+  await member.getByText('本资料为会员资料').waitFor();
+  const text = await member.locator('.library-reader').innerText();
+  assert.ok(text.includes('导读'), 'the teaser shows the editor’s note');
+  assert.ok(!text.includes('理论学习不够系统'), 'never the body');
+  await shot(member, 'library-reader-locked');
+  await member.setViewportSize(PHONE);
+  await shot(member, 'library-reader-locked-phone');
+});
