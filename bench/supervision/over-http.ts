@@ -127,7 +127,7 @@ export async function measureList(
   };
 }
 
-/** Acknowledged assignments of a department: each can take its next period's feedback. */
+/** Acknowledged assignments of a department that can take their current period's feedback. */
 async function openAssignments(url: string, departmentId: number): Promise<number[]> {
   const database = openDatabase(url);
   try {
@@ -136,6 +136,24 @@ async function openAssignments(url: string, departmentId: number): Promise<numbe
       .select('id')
       .where('department_id', '=', departmentId)
       .where('status', '=', 'acknowledged')
+      // A one-off feedback, once given, is the only one.
+      .where('feedback_cycle', '<>', 'once')
+      // Earlier runs reported these today: their current period is taken.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('feedbacks')
+              .select('feedbacks.id')
+              .whereRef('feedbacks.assignment_id', '=', 'assignments.id')
+              .where(
+                'feedbacks.submitted_at',
+                '>=',
+                `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`,
+              ),
+          ),
+        ),
+      )
       .execute();
     return rows.map((r) => r.id);
   } finally {
