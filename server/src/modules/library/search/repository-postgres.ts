@@ -33,10 +33,16 @@ export function tsquery(terms: QueryTerm[]): string {
   return [...new Set(tokens)].map(lexeme).join(' & ');
 }
 
-function matchQuery(db: Executor, terms: QueryTerm[], filters: SearchFilters, scope: MatchScope) {
+function matchQuery(
+  db: Executor,
+  terms: QueryTerm[],
+  filters: SearchFilters,
+  scope: MatchScope,
+  ordered = true,
+) {
   const column = scope === 'title' ? sql.ref('d.title_lexemes') : sql.ref('d.lexemes');
   return sql`select d.seq from library_search_docs d
-    where ${column} @@ ${tsquery(terms)}::tsquery ${filterSql(db, filters)} order by d.seq desc`;
+    where ${column} @@ ${tsquery(terms)}::tsquery ${filterSql(db, filters)} ${ordered ? sql`order by d.seq desc` : sql``}`;
 }
 
 export async function matchingSeqs(
@@ -60,6 +66,6 @@ export async function countMatches(
 ): Promise<number> {
   const { rows } = await sql<{
     n: number;
-  }>`select count(*) as n from (${matchQuery(db, terms, filters, 'any')} limit ${cap}) m`.execute(db);
+  }>`select count(*) as n from (${matchQuery(db, terms, filters, 'any', false)} limit ${cap}) m`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }

@@ -50,13 +50,20 @@ export function matchExpression(terms: QueryTerm[], scope: MatchScope): string {
   return terms.flatMap((t) => t.parts.map((p) => partExpression(p, scope))).join(' AND ');
 }
 
-function matchQuery(db: Executor, terms: QueryTerm[], filters: SearchFilters, scope: MatchScope) {
+function matchQuery(
+  db: Executor,
+  terms: QueryTerm[],
+  filters: SearchFilters,
+  scope: MatchScope,
+  ordered = true,
+) {
   const expression = matchExpression(terms, scope);
   // Without filters FTS5 walks its doclist backwards by rowid and stops at the limit.
+  const order = ordered ? sql`order by f.rowid desc` : sql``;
   return hasFilters(filters)
     ? sql`select f.rowid as seq from library_search_fts f join library_search_docs d on d.seq = f.rowid
-        where library_search_fts match ${expression} ${filterSql(db, filters)} order by f.rowid desc`
-    : sql`select rowid as seq from library_search_fts where library_search_fts match ${expression} order by rowid desc`;
+        where library_search_fts match ${expression} ${filterSql(db, filters)} ${order}`
+    : sql`select f.rowid as seq from library_search_fts f where library_search_fts match ${expression} ${order}`;
 }
 
 export async function matchingSeqs(
@@ -80,6 +87,6 @@ export async function countMatches(
 ): Promise<number> {
   const { rows } = await sql<{
     n: number;
-  }>`select count(*) as n from (${matchQuery(db, terms, filters, 'any')} limit ${cap})`.execute(db);
+  }>`select count(*) as n from (${matchQuery(db, terms, filters, 'any', false)} limit ${cap})`.execute(db);
   return rows[0]?.n ?? 0;
 }

@@ -68,16 +68,6 @@ export function countMatches(
   return textIndex(db).countMatches(db, terms, filters, cap);
 }
 
-export async function docsBySeq(db: Executor, seqs: readonly number[]) {
-  if (seqs.length === 0) return [];
-  return db
-    .selectFrom('library_search_docs')
-    .select(['seq', 'material_id', 'title', 'body', 'notes', 'type', 'tier', 'published_at'])
-    .where('seq', 'in', seqs)
-    .execute();
-}
-export type SearchDocRow = Awaited<ReturnType<typeof docsBySeq>>[number];
-
 export async function topicsOf(db: Executor, materialIds: readonly number[]): Promise<Map<number, string[]>> {
   const map = new Map<number, string[]>();
   if (materialIds.length === 0) return map;

@@ -7,13 +7,12 @@ import { score } from './rank.js';
 import {
   countMatches,
   docsByMaterial,
-  docsBySeq,
   heaviestFor,
   keywordsOfDoc,
   matchingSeqs,
   topicsOf,
-  type SearchDocRow,
 } from './repository.js';
+import { bodiesOf, candidateStats, type CandidateStats } from './repository-stats.js';
 import { marksIn, snippetOf, type Mark, type Snippet } from './snippet.js';
 import { queryTerms } from './tokenize.js';
 import type { SearchFilters } from './types.js';
@@ -22,8 +21,8 @@ import type { SearchFilters } from './types.js';
  * The ranking window: relevance is computed on the title hits and the newest hits only, so a word
  * found in nearly every material costs the same as a rare one (see docs/ARCHITECTURE.md, library search).
  */
-export const TITLE_WINDOW = 100;
-export const RECENT_WINDOW = 200;
+export const TITLE_WINDOW = 60;
+export const RECENT_WINDOW = 120;
 export const PAGE_SIZE = 20;
 const COUNT_CAP = 10_000;
 const IDF_CAP = 2_000;
@@ -63,8 +62,8 @@ async function termWeights(db: Executor, terms: ReturnType<typeof queryTerms>, f
   return weights;
 }
 
-function snippetFor(row: SearchDocRow, terms: string[]): Snippet | null {
-  return snippetOf(row.body, terms) ?? snippetOf(row.notes, terms) ?? null;
+function snippetFor(row: CandidateStats, body: string, terms: string[]): Snippet | null {
+  return snippetOf(body, terms) ?? snippetOf(row.notes, terms) ?? null;
 }
 
 export async function searchLibrary(
@@ -79,13 +78,13 @@ export async function searchLibrary(
   if (terms.length === 0) throw new AppError('VALIDATION_FAILED', '检索词须包含汉字、字母或数字');
   const titleSeqs = await matchingSeqs(db, terms, filters, 'title', TITLE_WINDOW);
   const recentSeqs = await matchingSeqs(db, terms, filters, 'any', RECENT_WINDOW);
-  const rows = await docsBySeq(db, [...new Set([...titleSeqs, ...recentSeqs])]);
   const texts = terms.map((t) => t.text);
+  const rows = await candidateStats(db, [...new Set([...titleSeqs, ...recentSeqs])], texts);
   const weights = await termWeights(db, terms, filters);
-  const averageBody = rows.reduce((sum, r) => sum + r.body.length, 0) / Math.max(1, rows.length);
+  const averageBody = rows.reduce((sum, r) => sum + r.body_length, 0) / Math.max(1, rows.length);
   const ranked = rows
     .map((row) => ({ row, score: score(row, texts, weights, averageBody) }))
-    .filter((r): r is { row: SearchDocRow; score: number } => r.score !== null)
+    .filter((r): r is { row: CandidateStats; score: number } => r.score !== null)
     .sort((a, b) => b.score - a.score || b.row.seq - a.row.seq);
   // Every hit was seen when the newest-hits window was not full: the verified count is exact.
   const complete = recentSeqs.length < RECENT_WINDOW;
@@ -93,6 +92,11 @@ export async function searchLibrary(
   const shown = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => r.row);
   const refs = shown.map((r) => ({ id: r.material_id, tier: r.tier, publishedAt: r.published_at }));
   const open = await accessibleIds(db, actor.id, refs, ctx.clock.now());
+  // Bodies only of the open results shown: a locked one's text is never read for the reader.
+  const bodies = await bodiesOf(
+    db,
+    shown.filter((r) => open.has(r.material_id)).map((r) => r.seq),
+  );
   const topics = await topicsOf(
     db,
     shown.map((r) => r.material_id),
@@ -114,7 +118,7 @@ export async function searchLibrary(
         tier: row.tier,
         publishedAt: row.published_at,
         locked,
-        snippet: locked ? null : snippetFor(row, texts),
+        snippet: locked ? null : snippetFor(row, bodies.get(row.seq) ?? '', texts),
       };
     }),
   };

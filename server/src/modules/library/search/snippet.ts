@@ -25,7 +25,8 @@ function comparable(text: string): string {
 
 /** Start offsets of each term in `text`; terms are lower-case and contain no punctuation. */
 export function positionsOf(text: string, term: string): number[] {
-  const haystack = comparable(text);
+  // A term without letter case (Han text) is found in the text as it is: no lower-cased copy needed.
+  const haystack = term.toUpperCase() === term ? text : comparable(text);
   const out: number[] = [];
   for (let at = haystack.indexOf(term); at !== -1; at = haystack.indexOf(term, at + 1)) out.push(at);
   return out;
