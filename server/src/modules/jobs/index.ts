@@ -12,4 +12,4 @@ export {
   type JobRunnerOptions,
   type ScheduledJob,
 } from './runner.js';
-export { enqueueJob, type EnqueueRequest } from './service.js';
+export { enqueueJob, enqueueJobsFrom, type EnqueueRequest } from './service.js';

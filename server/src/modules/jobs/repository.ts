@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { dialectOf, skipLocked, timestampParam } from '../../platform/db/database.js';
 import type { Db, Executor, JobTable } from '../../platform/db/schema.js';
 
@@ -42,6 +42,24 @@ export async function insertJob(db: Executor, job: NewJob): Promise<{ id: number
     .where('unique_key', '=', job.uniqueKey)
     .executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
+}
+
+/**
+ * Insert one queued job per row of `source` (columns seq, payload, run_at), in seq order, inside the
+ * database: for bulk writers such as the reminder sweep. Returns how many were written.
+ */
+export async function insertJobsFrom(
+  db: Executor,
+  job: { name: string; maxAttempts: number; now: string },
+  source: RawBuilder<{ seq: number; payload: string; run_at: string }>,
+): Promise<number> {
+  const now = timestampParam(dialectOf(db), job.now);
+  const result = await sql`
+    insert into jobs (name, payload, unique_key, status, run_at, attempts, max_attempts, created_at, updated_at)
+    select cast(${job.name} as text), s.payload, null, 'queued', s.run_at, 0, cast(${job.maxAttempts} as integer),
+      ${now}, ${now}
+    from (${source}) s where true order by s.seq`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
 }
 
 /**

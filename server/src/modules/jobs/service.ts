@@ -1,8 +1,9 @@
+import type { RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/schema.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { findJob, insertJob, requeueFailedJob, type JobRow } from './repository.js';
+import { findJob, insertJob, insertJobsFrom, requeueFailedJob, type JobRow } from './repository.js';
 import { DEFAULT_MAX_ATTEMPTS } from './runner.js';
 
 export interface EnqueueRequest {
@@ -36,6 +37,16 @@ export function enqueueJob(
     maxAttempts,
     now,
   });
+}
+
+/** enqueueJob for many jobs of one name at once, from rows the database selects (seq, payload, run_at). */
+export function enqueueJobsFrom(
+  trx: Executor,
+  ctx: Ctx,
+  job: { name: string; maxAttempts: number },
+  source: RawBuilder<{ seq: number; payload: string; run_at: string }>,
+): Promise<number> {
+  return insertJobsFrom(trx, { ...job, now: nowIso(ctx) }, source);
 }
 
 /** An administrator puts a failed job back in the queue with its attempts reset. */

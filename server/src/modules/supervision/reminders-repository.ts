@@ -1,9 +1,8 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { dialectOf, timestampParam } from '../../platform/db/database.js';
 import type { Executor, FeedbackCycle } from '../../platform/db/schema.js';
 import type { LightBounds } from './lights.js';
 import { lightSeverity } from './lights-repository.js';
-import type { ReminderTable } from './reminder-tables.js';
 
 /** A feedback period owed by acknowledged assignments on its cycle signed before `ackBefore`. */
 export interface OwedPeriod {
@@ -22,101 +21,86 @@ export interface ReminderTarget {
   to: string;
 }
 
-const candidateColumns = [
-  'a.id as assignment_id',
-  'a.item_id',
-  'a.department_id',
-  'a.accountable_user_id',
-  'i.number',
-  'i.title',
-  'i.responsible_leader_id',
-] as const;
+/**
+ * Candidates are read as ids in id order first (materialised), so the probes that follow walk the
+ * indexes of feedbacks, reminders and items in order instead of at random; the reminder probe comes
+ * first, since the "before" window is read again every day and mostly finds its reminder sent.
+ * Statuses are literals, not parameters, so the planner can match them to the partial indexes (0005).
+ */
+const insertColumns = sql`insert into reminders (assignment_id, due_date, kind, level, period, created_at)`;
+const onConflict = sql`on conflict (assignment_id, kind, due_date, level) do nothing`;
 
-/** Statuses are literals, not parameters, so the planner can match them to the partial indexes (0005). */
-function openWork(db: Executor) {
-  return db.selectFrom('assignments as a').innerJoin('items as i', 'i.id', 'a.item_id');
+/** The reminder row's constant columns, typed for PostgreSQL (an INSERT … SELECT parameter has no type). */
+function constants(db: Executor, target: { kind: string; level: number }, period: string | null, at: string) {
+  return sql`cast(${target.kind} as text), cast(${target.level} as integer), cast(${period} as text),
+    ${timestampParam(dialectOf(db), at)}`;
 }
 
-/** Open, non-standing assignments whose deadline lies in the range and that lack this reminder. */
-export function deadlineCandidates(db: Executor, target: ReminderTarget) {
-  let query = openWork(db)
-    .select(candidateColumns)
-    .select('a.deadline as due_date')
-    .where('a.status', 'in', [sql.lit('assigned' as const), sql.lit('acknowledged' as const)])
-    .where('a.deadline', '>=', target.from)
-    .where('a.deadline', '<=', target.to)
-    .$narrowType<{ due_date: string }>()
-    .where('i.standing', '=', 0)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('reminders as r')
-            .select('r.id')
-            .whereRef('r.assignment_id', '=', 'a.id')
-            .whereRef('r.due_date', '=', 'a.deadline')
-            .where('r.kind', '=', target.kind)
-            .where('r.level', '=', target.level),
-        ),
-      ),
-    );
-  if (target.level === 2) query = query.where('i.responsible_leader_id', 'is not', null);
-  return query.orderBy('a.id').execute();
-}
+const notReminded = (target: { kind: string; level: number }, dueDate: RawBuilder<unknown>) =>
+  sql`not exists (select 1 from reminders r where r.assignment_id = c.id and r.kind = ${target.kind}
+    and r.due_date = ${dueDate} and r.level = ${target.level})`;
 
-/** Acknowledged assignments that owe the period's feedback (none delivered, or it was returned) and lack this reminder. */
-export function feedbackCandidates(db: Executor, period: OwedPeriod, kind: string, level: number) {
-  let query = openWork(db)
-    .select(candidateColumns)
-    .select(sql<string>`cast(${period.due} as text)`.as('due_date'))
-    .where('a.status', '=', sql.lit('acknowledged'))
-    .where('a.feedback_cycle', '=', period.cycle)
-    .where('a.acknowledged_at', '<', timestampParam(dialectOf(db), period.ackBefore))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('feedbacks as f')
-            .select('f.id')
-            .whereRef('f.assignment_id', '=', 'a.id')
-            .where('f.period', '=', period.key)
-            .where('f.status', '<>', 'returned'),
-        ),
-      ),
+/**
+ * Record this reminder for open, non-standing assignments whose deadline lies in the range, inside the
+ * database (no row leaves it); one whose key exists is skipped. Returns how many were written.
+ */
+export async function recordDeadlineReminders(db: Executor, target: ReminderTarget, at: string) {
+  const leader = target.level === 2 ? sql`and i.responsible_leader_id is not null` : sql``;
+  const result = await sql`
+    with c as materialized (
+      select id, deadline from assignments
+      where status in ('assigned', 'acknowledged') and deadline >= ${target.from} and deadline <= ${target.to}
+      order by id
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('reminders as r')
-            .select('r.id')
-            .whereRef('r.assignment_id', '=', 'a.id')
-            .where('r.due_date', '=', period.due)
-            .where('r.kind', '=', kind)
-            .where('r.level', '=', level),
-        ),
-      ),
-    );
-  if (level === 2) query = query.where('i.responsible_leader_id', 'is not', null);
-  return query.orderBy('a.id').execute();
+    ${insertColumns}
+    select c.id, c.deadline, ${constants(db, target, null, at)}
+    from c
+    join assignments a on a.id = c.id
+    join items i on i.id = a.item_id
+    where ${notReminded(target, sql`c.deadline`)} and i.standing = 0 ${leader}
+    order by c.id
+    ${onConflict}`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
 }
 
-export type Candidate = Awaited<ReturnType<typeof deadlineCandidates>>[number];
+/** The same for acknowledged assignments that owe the period's feedback (none delivered, or it was returned). */
+export async function recordFeedbackReminders(
+  db: Executor,
+  period: OwedPeriod,
+  target: { kind: string; level: number },
+  at: string,
+) {
+  // The item is read only for level 2, which goes to its responsible leader.
+  const leader =
+    target.level === 2
+      ? sql`join assignments a on a.id = c.id
+          join items i on i.id = a.item_id and i.responsible_leader_id is not null`
+      : sql``;
+  const result = await sql`
+    with c as materialized (
+      select id from assignments
+      where status = 'acknowledged' and feedback_cycle = ${period.cycle}
+        and acknowledged_at < ${timestampParam(dialectOf(db), period.ackBefore)}
+      order by id
+    )
+    ${insertColumns}
+    select c.id, cast(${period.due} as text), ${constants(db, target, period.key, at)}
+    from c ${leader}
+    where ${notReminded(target, sql`${period.due}`)}
+      and not exists (select 1 from feedbacks f where f.assignment_id = c.id and f.period = ${period.key}
+        and f.status <> 'returned')
+    order by c.id
+    ${onConflict}`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
 
-/** Record reminders; one whose key exists (another worker got there first) is skipped. Returns those written. */
-export async function insertReminders(db: Executor, rows: readonly Insertable<ReminderTable>[]) {
-  const out: { assignment_id: number; kind: string; due_date: string; level: number }[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    out.push(
-      ...(await db
-        .insertInto('reminders')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['assignment_id', 'kind', 'due_date', 'level']).doNothing())
-        .returning(['assignment_id', 'kind', 'due_date', 'level'])
-        .execute()),
-    );
-  }
-  return out;
+/** The highest reminder id: under the sweep lock, every reminder above it is this sweep's. */
+export async function maxReminderId(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('reminders')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
 }
 
 /** Per leader (responsible leader or watcher of an item in progress): items in progress and how many show red or yellow. */

@@ -5,17 +5,17 @@ import { HOUR } from '../../platform/clock.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../audit/index.js';
-import { departmentMembersWithRole } from '../identity/index.js';
-import { beijingDate, loadCalendar } from '../calendar/index.js';
-import { notifyMany, type NotifyRequest } from '../notify/index.js';
+import { beijingDate, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
+import { notifyFromQuery } from '../notify/index.js';
 import { sendLeaderDigests } from './digest.js';
-import { LEADER_AFTER_DAYS, periodsDueIn, reminderRules, type Rule } from './due-windows.js';
+import { LEADER_AFTER_DAYS, periodsDueIn, reminderRules, type When } from './due-windows.js';
 import {
-  deadlineCandidates,
-  feedbackCandidates,
-  insertReminders,
-  type Candidate,
-} from './reminders-repository.js';
+  freshReminderSubjects,
+  reminderNotices,
+  type ReminderSubject,
+  type SubjectText,
+} from './reminder-notices-repository.js';
+import { maxReminderId, recordDeadlineReminders, recordFeedbackReminders } from './reminders-repository.js';
 import { getSupervisionSettings } from './settings.js';
 
 /** Reminders go out from this hour (Beijing) on working days, whenever the process happened to start. */
@@ -25,27 +25,33 @@ const SWEEP_LOCK = 0x4c5352; // "LSR"
 
 type Subject = 'deadline' | 'feedback';
 
-/** Title and body of a reminder: the item's number and title and the date, never its requirements. */
-function message(c: Candidate, subject: Subject, rule: Rule, period: string | null, daysLeft: number) {
-  const d = c.due_date;
-  const what = subject === 'deadline' ? `办理时限（${d}）` : `${period ?? ''} 的反馈（应于 ${d} 前报送）`;
+/**
+ * Label and text of a reminder subject: the title is `label：number`, the body the item's quoted title
+ * then the text, which names the date, never the item's requirements.
+ */
+function subjectText(r: ReminderSubject, calendar: WorkingCalendar, today: string): SubjectText {
+  const [subject, when] = r.kind.split('_') as [Subject, When];
+  const d = r.due_date;
+  const period = r.period ?? '';
+  const daysLeft = calendar.workingDaysBetween(today, d);
+  const what = subject === 'deadline' ? `办理时限（${d}）` : `${period} 的反馈（应于 ${d} 前报送）`;
   const text = {
     before:
       subject === 'deadline'
         ? `距办理时限（${d}）还有 ${daysLeft} 个工作日，请抓紧办理并按时报告。`
-        : `${period ?? ''} 的反馈应于 ${d} 前报送，还有 ${daysLeft} 个工作日。`,
+        : `${period} 的反馈应于 ${d} 前报送，还有 ${daysLeft} 个工作日。`,
     due:
       subject === 'deadline'
         ? `今天（${d}）到办理时限，请按时办结并报告。`
-        : `${period ?? ''} 的反馈今天（${d}）截止，请按时报送。`,
+        : `${period} 的反馈今天（${d}）截止，请按时报送。`,
     overdue: [
       `已超过${what}，请尽快办理并说明情况。`,
       `已超过${what}，本部门承办，请督促办理。`,
       `已超过${what}逾 ${LEADER_AFTER_DAYS} 个工作日，由您分管，请关注。`,
-    ][rule.level],
-  }[rule.when];
-  const label = rule.when === 'overdue' ? '逾期督办' : subject === 'deadline' ? '督办提醒' : '反馈提醒';
-  return { title: `${label}：${c.number}`, body: `「${c.title}」${text ?? ''}` };
+    ][r.level],
+  }[when];
+  const label = when === 'overdue' ? '逾期督办' : subject === 'deadline' ? '督办提醒' : '反馈提醒';
+  return { ...r, label, text: text ?? '' };
 }
 
 export interface SweepResult {
@@ -82,70 +88,31 @@ export async function sweepReminders(db: Db, ctx: Ctx): Promise<SweepResult> {
     const { today, calendar, lastSweep } = pending;
 
     const { warnDays } = await getSupervisionSettings(trx);
-    const found: { c: Candidate; subject: Subject; rule: Rule; period: string | null; key: string }[] = [];
-    const add = (c: Candidate, subject: Subject, rule: Rule, period: string | null) =>
-      found.push({
-        c,
-        subject,
-        rule,
-        period,
-        key: `${c.assignment_id}:${subject}_${rule.when}:${c.due_date}:${rule.level}`,
-      });
+    // Everything happens in the database (the reminders, then their notifications): only counts and
+    // the few distinct subjects come back. Reminders go in rule order, so their ids give the send order.
+    const at = nowIso(ctx);
+    const mark = await maxReminderId(trx);
+    let reminders = 0;
     for (const rule of reminderRules(calendar, today, lastSweep, warnDays)) {
       const kind = (subject: Subject) => `${subject}_${rule.when}`;
-      for (const c of await deadlineCandidates(trx, { ...rule, kind: kind('deadline') }))
-        add(c, 'deadline', rule, null);
-      for (const p of periodsDueIn(calendar, rule.from, rule.to)) {
-        for (const c of await feedbackCandidates(trx, p, kind('feedback'), rule.level))
-          add(c, 'feedback', rule, p.key);
-      }
+      reminders += await recordDeadlineReminders(trx, { ...rule, kind: kind('deadline') }, at);
+      for (const p of periodsDueIn(calendar, rule.from, rule.to))
+        reminders += await recordFeedbackReminders(trx, p, { kind: kind('feedback'), level: rule.level }, at);
     }
     // Only reminders this transaction recorded are sent: the unique key decides, not the reading above.
-    const written = await insertReminders(
-      trx,
-      found.map(({ c, subject, rule, period }) => ({
-        assignment_id: c.assignment_id,
-        kind: `${subject}_${rule.when}`,
-        due_date: c.due_date,
-        level: rule.level,
-        period,
-        created_at: nowIso(ctx),
-      })),
-    );
-    const fresh = new Set(written.map((r) => `${r.assignment_id}:${r.kind}:${r.due_date}:${r.level}`));
-    const sent = found.filter((f) => fresh.has(f.key));
-    const heads = new Map<number, number[]>();
-    for (const h of await departmentMembersWithRole(
-      trx,
-      sent.map((s) => s.c.department_id),
-      'department_head',
-    ))
-      heads.set(h.department_id ?? 0, [...(heads.get(h.department_id ?? 0) ?? []), h.id]);
-    const requests: NotifyRequest[] = sent.map(({ c, subject, rule, period, key }) => {
-      const deptHeads = heads.get(c.department_id) ?? [];
-      const recipients = [
-        c.accountable_user_id === null ? deptHeads : [c.accountable_user_id],
-        deptHeads,
-        c.responsible_leader_id === null ? [] : [c.responsible_leader_id],
-      ][rule.level];
-      return {
-        userIds: recipients ?? [],
-        kind: 'supervision.reminder',
-        ...message(c, subject, rule, period, calendar.workingDaysBetween(today, c.due_date)),
-        link: `/supervision/items/${c.item_id}`,
-        dedupeKey: `reminder:${key}`,
-      };
-    });
-    await notifyMany(trx, ctx, requests);
+    if (reminders > 0) {
+      const texts = (await freshReminderSubjects(trx, mark)).map((r) => subjectText(r, calendar, today));
+      await notifyFromQuery(trx, ctx, 'supervision.reminder', reminderNotices(mark, texts));
+    }
     const digests = await sendLeaderDigests(trx, ctx, { calendar, today, lastSweep, warnDays });
     await writeLastSweep(trx, today, pending.version, nowIso(ctx));
     await recordAudit(trx, ctx, {
       action: 'supervision.reminders.sweep',
       objectType: 'setting',
       objectId: LAST_SWEEP_KEY,
-      changes: { day: today, previous: lastSweep, reminders: sent.length, digests },
+      changes: { day: today, previous: lastSweep, reminders, digests },
     });
-    return { swept: true, reminders: sent.length, digests };
+    return { swept: true, reminders, digests };
   });
 }
 

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../../../test-support/app.js';
+import { TEST_DB } from '../../../test-support/database.js';
+import { seedOrg, type TestOrg } from '../../../test-support/org.js';
+import type { Executor } from '../../../platform/db/schema.js';
+import { notifyFromQuery, notifyMany, type NoticeRow, type NotifyRequest } from '../index.js';
+import { NotifyHub, type StreamEvent } from '../stream.js';
+
+/** notifyFromQuery (the reminder sweep's path) must write what notifyMany writes for the same events. */
+describe(`notify in bulk, inside the database [${TEST_DB}]`, () => {
+  let t: TestApp;
+  let org: TestOrg;
+
+  before(async () => {
+    t = await startTestApp();
+    org = await seedOrg(t);
+    const { first, second } = org.departments;
+    const at = t.clock.now().toISOString();
+    const channel = (c: 'email' | 'wecom' | 'dingtalk' | 'feishu', departmentId: number, enabled = 1) => ({
+      channel: c,
+      department_id: departmentId,
+      enabled,
+      config: '{}',
+      secret: null,
+      updated_at: at,
+    });
+    await t.deps.db
+      .insertInto('channel_settings')
+      .values([
+        channel('email', 0),
+        channel('wecom', 0),
+        channel('wecom', first),
+        channel('dingtalk', second),
+        channel('feishu', 0, 0),
+      ])
+      .execute();
+    const u = org.users;
+    const prefs = (
+      user: number,
+      email: string | null,
+      channels: string[],
+      quiet: [string, string] | null,
+    ) => ({
+      user_id: user,
+      email,
+      channels: JSON.stringify(channels),
+      quiet_start: quiet?.[0] ?? null,
+      quiet_end: quiet?.[1] ?? null,
+      updated_at: at,
+    });
+    await t.deps.db
+      .insertInto('notify_preferences')
+      .values([
+        prefs(u.handler1!, 'handler1@example.gov.cn', ['email', 'wecom', 'dingtalk'], null),
+        prefs(u.head1!, 'head1@example.gov.cn', ['email'], ['22:00', '07:30']),
+        prefs(u.handler2!, null, ['wecom', 'dingtalk', 'feishu'], ['12:00', '13:30']),
+      ])
+      .execute();
+    await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', u.head2!).execute();
+  });
+  after(() => t.close());
+
+  /** The same events under either path's key prefix; recipients ascending, as the bulk orders them. */
+  function events(prefix: string): NotifyRequest[] {
+    const u = org.users;
+    const ids = (...logins: string[]) => logins.map((l) => u[l]!).sort((x, y) => x - y);
+    return [
+      ids('handler1', 'head1', 'handler2'),
+      ids('head2', 'supervisor', 'leader', 'member'),
+      ids('handler1'),
+      [],
+      ids('head1', 'handler2'),
+    ].map((userIds, i) => ({
+      userIds,
+      kind: 'test.bulk',
+      title: `提醒 ${i}`,
+      body: `第 ${i} 件`,
+      link: i === 2 ? null : `/home/${i}`,
+      dedupeKey: `${prefix}:${i}`,
+    }));
+  }
+
+  const source = (requests: NotifyRequest[]) =>
+    sql<NoticeRow>`${sql.join(
+      requests.flatMap((r, seq) =>
+        r.userIds.map(
+          (user) =>
+            sql`select ${seq} as seq, cast(${user} as integer) as user_id, cast(${r.title} as text) as title,
+              cast(${r.body} as text) as body, cast(${r.link} as text) as link,
+              cast(${r.dedupeKey} as text) as dedupe_key`,
+        ),
+      ),
+      sql` union all `,
+    )}`;
+
+  /** Everything written under a prefix, ids replaced by what they point at. */
+  async function written(db: Executor, prefix: string) {
+    const notes = await db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('dedupe_key', 'like', `${prefix}:%`)
+      .orderBy('id')
+      .execute();
+    const noteOf = new Map(notes.map((n) => [n.id, `${n.user_id}/${n.dedupe_key.slice(prefix.length)}`]));
+    const deliveries = await db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('dedupe_key', 'like', `${prefix}:%`)
+      .orderBy('id')
+      .execute();
+    const deliveryOf = new Map(deliveries.map((d) => [d.id, `${d.channel}/${d.target}`]));
+    const jobs = await db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('name', '=', 'notify.deliver')
+      .orderBy('id')
+      .execute();
+    return {
+      notifications: notes.map((n) => [
+        noteOf.get(n.id),
+        n.kind,
+        n.title,
+        n.body,
+        n.link,
+        n.urgent,
+        n.created_at,
+      ]),
+      deliveries: deliveries.map((d) => [
+        noteOf.get(d.notification_id),
+        d.channel,
+        d.target,
+        d.status,
+        d.attempts,
+        d.max_attempts,
+        d.run_at,
+        d.created_at,
+      ]),
+      jobs: jobs
+        .map((j) => ({
+          ...j,
+          delivery: deliveryOf.get((JSON.parse(j.payload) as { deliveryId: number }).deliveryId),
+        }))
+        .filter((j) => j.delivery !== undefined)
+        .map((j) => [j.delivery, j.status, j.run_at, j.max_attempts, j.unique_key]),
+    };
+  }
+
+  test('same notifications, deliveries and delivery jobs as notifyMany, at night and by day', async () => {
+    for (const [moment, label] of [
+      ['2026-03-02T15:00:00.000Z', 'night'], // 23:00 in Beijing: quiet hours hold most sends
+      ['2026-03-03T04:30:00.000Z', 'noon'], // 12:30: only the 12:00–13:30 window holds
+    ] as const) {
+      t.clock.set(moment);
+      const ctx = t.ctx();
+      const counts = await t.deps.db.transaction().execute(async (trx) => {
+        const many = await notifyMany(trx, ctx, events(`many-${label}`));
+        const bulk = await notifyFromQuery(trx, ctx, 'test.bulk', source(events(`bulk-${label}`)));
+        // Again: every key exists, nothing more is written.
+        const again = await notifyFromQuery(trx, ctx, 'test.bulk', source(events(`bulk-${label}`)));
+        return { many: many.length, bulk, again };
+      });
+      assert.deepEqual(
+        counts,
+        { many: 9, bulk: 9, again: 0 },
+        'head2 is disabled; the empty event has no one',
+      );
+      const many = await written(t.deps.db, `many-${label}`);
+      const bulk = await written(t.deps.db, `bulk-${label}`);
+      assert.deepEqual(bulk, many);
+      assert.ok(many.deliveries.length >= 5 && many.jobs.length === many.deliveries.length, label);
+    }
+  });
+
+  test('live push: open streams receive every notification of a bulk, past NOTIFY’s 500-id chunks', async () => {
+    const hub = new NotifyHub(t.deps, (message, error) => assert.fail(`${message}: ${String(error)}`));
+    const received: StreamEvent[] = [];
+    const stop = await hub.subscribe(org.users.member!, (event) => received.push(event));
+    try {
+      // 600 rows from a counter: a compound SELECT of that many terms is beyond SQLite's limit.
+      const counter = sql<NoticeRow>`
+        with recursive n(i) as (select 0 union all select i + 1 from n where i < 599)
+        select i as seq, cast(${org.users.member!} as integer) as user_id, '推送 ' || cast(i as text) as title,
+          '请查看。' as body, cast(null as text) as link, 'push:' || cast(i as text) as dedupe_key
+        from n`;
+      const written = await t.deps.db
+        .transaction()
+        .execute((trx) => notifyFromQuery(trx, t.ctx(), 'test.push', counter));
+      assert.equal(written, 600);
+      for (let waited = 0; received.length < 600 && waited < 10_000; waited += 50) await sleep(50);
+      // Chunks are read concurrently on PostgreSQL, so arrival order may differ; ids follow seq.
+      assert.deepEqual(
+        received.sort((x, y) => x.id - y.id).map((e) => e.title),
+        Array.from({ length: 600 }, (_, i) => `推送 ${i}`),
+      );
+    } finally {
+      stop();
+      await hub.close();
+    }
+  });
+});
