@@ -1,5 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client.js';
 import { when, type Plan } from '../membership/types.js';
@@ -27,6 +39,7 @@ interface BatchForm {
 /** 兑换码批次: generate a batch for a member plan, then export its codes once (.xlsx or .csv). */
 export function CodesTab() {
   const act = useAdminAction();
+  const isPhone = Grid.useBreakpoint().md === false;
   const [form] = Form.useForm<BatchForm>();
   const plans = useQuery({
     queryKey: ['library', 'plans'],
@@ -98,10 +111,15 @@ export function CodesTab() {
         locale={{ emptyText: '还没有兑换码批次' }}
         columns={[
           { title: '批次', dataIndex: 'id', render: (id: number) => `第 ${id} 批` },
-          { title: '方案', dataIndex: 'planName' },
+          ...(isPhone ? [] : [{ title: '方案', dataIndex: 'planName' }]),
           { title: '已兑换/总数', key: 'used', render: (_: unknown, b) => `${b.redeemed} / ${b.count}` },
-          { title: '有效期至', dataIndex: 'expiresAt', render: when },
-          { title: '备注', dataIndex: 'note' },
+          // A phone keeps the export buttons in view: the date and note stay on larger screens.
+          ...(isPhone
+            ? []
+            : [
+                { title: '有效期至', dataIndex: 'expiresAt', render: when },
+                { title: '备注', dataIndex: 'note' },
+              ]),
           {
             title: '导出',
             key: 'export',

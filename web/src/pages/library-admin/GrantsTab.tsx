@@ -142,6 +142,8 @@ export function GrantsTab() {
             title: '操作',
             key: 'actions',
             render: (_: unknown, g) =>
+              // The free tier is everyone's anyway: only member grants are worth revoking.
+              g.tier === 'member' &&
               g.state !== 'revoked' &&
               g.state !== 'ended' && (
                 <Button size="small" danger onClick={() => revoke(g)}>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Grid, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Grid, Table, Tag, Typography } from 'antd';
 import { GRANT_SOURCES, ORDER_STATUSES } from '../../../../shared/src/library.js';
 import { api } from '../../api/client.js';
 import { errorText } from '../../api/errors.js';
@@ -49,7 +49,7 @@ export default function MembershipPage() {
           dataSource={mine.data?.orders ?? []}
           locale={{ emptyText: '没有订单' }}
           columns={[
-            { title: '订单号', dataIndex: 'id' },
+            ...(isPhone ? [] : [{ title: '订单号', dataIndex: 'id' }]),
             { title: '方案', dataIndex: 'planName' },
             { title: '金额', dataIndex: 'amountCents', render: (c: number) => yuan(c) },
             { title: '状态', dataIndex: 'status', render: (s: Order['status']) => ORDER_STATUSES[s] },
@@ -77,10 +77,43 @@ export default function MembershipPage() {
           dataSource={mine.data?.grants ?? []}
           locale={{ emptyText: '没有权益记录' }}
           columns={[
-            { title: '来源', dataIndex: 'source', render: sourceLabel },
-            { title: '方案', dataIndex: 'planName', render: (n: string | null, g) => n ?? (g.note || '—') },
-            { title: '开始', dataIndex: 'startsAt', render: when },
-            { title: '结束', dataIndex: 'endsAt', render: when },
+            {
+              title: '来源',
+              dataIndex: 'source',
+              // On a phone the plan goes under the source, so the state column stays in view.
+              render: (source: string, g) =>
+                isPhone ? (
+                  <>
+                    {sourceLabel(source)}
+                    <br />
+                    <Typography.Text type="secondary">{g.planName ?? g.note}</Typography.Text>
+                  </>
+                ) : (
+                  sourceLabel(source)
+                ),
+            },
+            ...(isPhone
+              ? [
+                  {
+                    title: '有效期',
+                    key: 'period',
+                    render: (_: unknown, g: Grant) => (
+                      <>
+                        {when(g.startsAt)}
+                        <br />至 {when(g.endsAt)}
+                      </>
+                    ),
+                  },
+                ]
+              : [
+                  {
+                    title: '方案',
+                    dataIndex: 'planName',
+                    render: (n: string | null, g: Grant) => n ?? (g.note || '—'),
+                  },
+                  { title: '开始', dataIndex: 'startsAt', render: when },
+                  { title: '结束', dataIndex: 'endsAt', render: when },
+                ]),
             {
               title: '状态',
               dataIndex: 'state',
