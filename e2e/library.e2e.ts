@@ -1,7 +1,8 @@
 /**
  * Browser test of the 资料库 materials against the real server with the demo data: an editor (editor2) writes
  * a material, sees a proofreading finding beside the body, saves and publishes it; a member with only the
- * free grant (member3) reads it in the reader, and sees only the teaser of a member-tier demo material.
+ * free grant (member3) reads it in the reader, and sees only the teaser of a member-tier demo material, which
+ * a yearly member (member1) reads in full.
  * Screenshots (laptop, desktop and phone) go to e2e/screenshots/.
  *
  * Run: CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/library.e2e.ts
@@ -115,4 +116,13 @@ step('the same member sees only the teaser of a member-tier material', async () 
   await shot(member, 'library-reader-locked');
   await member.setViewportSize(PHONE);
   await shot(member, 'library-reader-locked-phone');
+});
+
+step('a yearly member reads the member-tier material in full', async () => {
+  const paid = await signIn('member1');
+  await paid.goto('/library');
+  await paid.getByRole('link', { name: MEMBER_ONLY }).click();
+  await paid.getByText('一是理论学习不够系统', { exact: false }).waitFor();
+  assert.equal(await paid.getByTestId('library-locked').count(), 0);
+  await shot(paid, 'library-reader-member', { fullPage: true });
 });

@@ -4,6 +4,7 @@ import { Alert, Anchor, Button, Col, Flex, Grid, Result, Row, Space, Spin, Tag }
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.js';
 import { errorText } from '../../api/errors.js';
+import { hasAnyRole, useCurrentUser } from '../../layout/current-user.js';
 import { formatDate } from './labels.js';
 import { sectionsOf } from './markup.js';
 import './reader.css';
@@ -13,6 +14,7 @@ const anchorOf = (index: number) => `section-${index}`;
 
 /** The teaser of a material the reader may not open: what it is, and how to get access. */
 function LockedNotice({ m }: { m: ReaderMaterial }) {
+  const member = hasAnyRole(useCurrentUser(), ['member']);
   return (
     <div data-testid="library-locked">
       {m.note && <div className="library-note">导读：{m.note}</div>}
@@ -21,9 +23,16 @@ function LockedNotice({ m }: { m: ReaderMaterial }) {
         title="本资料为会员资料"
         subTitle="开通会员后即可阅读全文。可在「我的会员」中提交开通申请或使用兑换码；单位内部资料请联系资料编辑开通。"
         extra={
-          <Link to="/library">
-            <Button>返回资料库</Button>
-          </Link>
+          <Flex wrap gap={8} justify="center">
+            {member && (
+              <Link to="/library/membership">
+                <Button type="primary">开通会员</Button>
+              </Link>
+            )}
+            <Link to="/library">
+              <Button>返回资料库</Button>
+            </Link>
+          </Flex>
         }
       />
     </div>
