@@ -52,6 +52,12 @@ export async function openSession(
   return { token, csrfToken };
 }
 
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+const signedIn = new WeakMap<Ctx, UserRow>();
+
+/** The user row the session lookup read for this request, so later steps need not read it again. */
+export const signedInUser = (ctx: Ctx): UserRow | undefined => signedIn.get(ctx);
+
 /** Only write last_seen_at once a minute: idle timeouts are counted in minutes, reads stay reads. */
 const TOUCH_EVERY = MINUTE;
 
@@ -75,6 +81,7 @@ export async function lookupSession(
     await updateSession(db, row.id, { last_seen_at: now.toISOString() });
   }
   const roles: Role[] = await rolesOf(db, user.id);
+  signedIn.set(ctx, user);
   return {
     status: 'live',
     session: {

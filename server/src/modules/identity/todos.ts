@@ -4,6 +4,7 @@ import { DAY } from '../../platform/clock.js';
 import type { Todo } from '../home/index.js';
 import { hasRole } from './policy.js';
 import { getSecurityPolicy } from './security-policy.js';
+import { signedInUser } from './sessions.js';
 import { countLockedUsers, findUserById } from './users-repository.js';
 
 /** Password about to expire; for the security administrator, accounts waiting to be unlocked. */
@@ -12,7 +13,7 @@ export async function identityTodos(db: Db, ctx: Ctx): Promise<Todo[]> {
   if (!actor) return [];
   const todos: Todo[] = [];
   const policy = await getSecurityPolicy(db);
-  const user = await findUserById(db, actor.id);
+  const user = signedInUser(ctx) ?? (await findUserById(db, actor.id));
   const now = ctx.clock.now();
   if (user && policy.maxAgeDays > 0) {
     const expires = new Date(new Date(user.password_changed_at).getTime() + policy.maxAgeDays * DAY);

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -8,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { installErrorHandler, type DeniedHook } from './error-handler.js';
+import { securityHeaders } from './security-headers.js';
 import { serveWebApp } from './web-static.js';
 import './types.js';
 
@@ -38,12 +38,7 @@ export async function buildHttpApp(deps: AppDeps, options: BuildOptions): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorateRequest('ctx', null as never);
-  app.addHook('onRequest', async (req) => {
-    req.ctx = { actor: null, clientIp: req.ip, clock: deps.clock, keys: deps.keys, config: deps.config };
-  });
-
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -57,6 +52,11 @@ export async function buildHttpApp(deps: AppDeps, options: BuildOptions): Promis
       },
     },
     hsts: deps.config.secureCookies,
+  });
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (req, reply) => {
+    req.ctx = { actor: null, clientIp: req.ip, clock: deps.clock, keys: deps.keys, config: deps.config };
+    reply.headers(headers);
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
