@@ -170,7 +170,7 @@ step('a department head reads the published circular but cannot change it', asyn
 step('the supervisor’s list filters by status and type', async () => {
   const page = as('duchayuan1');
   await page.goto('/circulars?status=draft');
-  await page.getByText('还没有通报，点击“生成通报”').waitFor();
+  await page.getByText('没有符合条件的通报').waitFor();
   await page.goto('/circulars?status=published&kind=week');
   await row(page, circularTitle).waitFor();
   await shot(page, 'circulars-list');

@@ -35,6 +35,14 @@ export default function CircularsPage() {
     queryFn: () => api<Page<CircularSummary>>('/api/circulars', { query }),
     placeholderData: keepPreviousData,
   });
+  const emptyText =
+    status || kind
+      ? '没有符合条件的通报'
+      : manages
+        ? '还没有通报，点击“生成通报”'
+        : hasAnyRole(me, ['leader'])
+          ? '还没有通报'
+          : '没有印发给本部门的通报';
   const change = (next: Record<string, string | number | undefined>) => {
     const merged: Record<string, string | number | undefined> = { status, kind, ...next };
     const out = new URLSearchParams();
@@ -82,7 +90,7 @@ export default function CircularsPage() {
         size={isPhone ? 'small' : 'middle'}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        locale={{ emptyText: manages ? '还没有通报，点击“生成通报”' : '没有印发给本部门的通报' }}
+        locale={{ emptyText }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,

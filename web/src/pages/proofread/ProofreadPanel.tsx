@@ -86,6 +86,8 @@ export function ProofreadPanel({ text, onTextChange, onLocate }: ProofreadPanelP
     <Card
       size="small"
       title="校对结果"
+      // The title keeps its width; in a narrow editor the buttons beside it wrap instead.
+      styles={{ header: { paddingBlock: 8 }, title: { flex: 'none' } }}
       extra={
         <Space wrap>
           <Button
