@@ -215,4 +215,62 @@ describe(`library access: redeem codes and orders [${TEST_DB}]`, () => {
       assert.ok(actions.has(action), action);
     }
   });
+  test('plans: a stale or duplicate edit is refused; a retired plan is neither listed for members nor sold', async () => {
+    const admin = await fx.as('sysadmin');
+    const plans = ok<{ items: { id: number; name: string; version: number }[] }>(
+      await admin.get('/api/library/plans'),
+    );
+    const monthly = plans.items.find((p) => p.id === fx.monthly);
+    assert.ok(monthly);
+    const edit = {
+      name: '月度会员',
+      tier: 'member',
+      periodUnit: 'month',
+      periodCount: 1,
+      backYears: 3,
+      priceCents: 4_000,
+    };
+    refused(
+      await admin.patch(`/api/library/plans/${fx.monthly}`, {
+        ...edit,
+        name: '年度会员',
+        active: true,
+        version: monthly.version,
+      }),
+      409,
+      'CONFLICT_DUPLICATE',
+    );
+    ok(
+      await admin.patch(`/api/library/plans/${fx.monthly}`, {
+        ...edit,
+        active: false,
+        version: monthly.version,
+      }),
+    );
+    refused(
+      await admin.patch(`/api/library/plans/${fx.monthly}`, {
+        ...edit,
+        active: true,
+        version: monthly.version,
+      }),
+      409,
+      'CONFLICT_STALE',
+    );
+    const member = await fx.as('member');
+    const offered = ok<{ items: { id: number }[] }>(await member.get('/api/library/plans'));
+    assert.ok(!offered.items.some((p) => p.id === fx.monthly));
+    const message = refused(
+      await member.post('/api/library/orders', { planId: fx.monthly }),
+      409,
+      'INVALID_STATE',
+    );
+    assert.match(message, /停售/);
+    const audit = await fx.t.deps.db
+      .selectFrom('audit_log')
+      .select('changes')
+      .where('action', '=', 'library.plan.update')
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.match(audit[0]?.changes ?? '', /"active":\{"before":1,"after":0\}/);
+  });
 });
