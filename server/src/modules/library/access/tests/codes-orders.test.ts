@@ -98,6 +98,21 @@ describe(`library access: redeem codes and orders [${TEST_DB}]`, () => {
     assert.equal(rows.length, 2, 'the first test’s grant and one of these');
   });
 
+  test('a retried redemption with the same Idempotency-Key answers the first grant again', async () => {
+    const code = codes[2] ?? '';
+    const member = await fx.as('member2');
+    const key = { 'idempotency-key': 'redeem-retry-0001' };
+    const first = ok<Grant>(await member.post('/api/library/redeem', { code }, key), 201);
+    const retry = ok<Grant>(await member.post('/api/library/redeem', { code }, key), 201);
+    assert.equal(retry.id, first.id);
+    const rows = await fx.t.deps.db
+      .selectFrom('library_grants')
+      .select('id')
+      .where('code_id', 'is not', null)
+      .execute();
+    assert.equal(rows.length, 3);
+  });
+
   test('an expired code is refused', async () => {
     const id = await batch(1, '2026-03-03T00:00:00.000Z');
     const admin = await fx.as('sysadmin');
