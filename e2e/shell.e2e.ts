@@ -83,6 +83,12 @@ const LIBRARY_ADMIN: PageSpec = {
 };
 
 const LIBRARY: PageSpec = { slug: 'library', path: '/library', menu: '资料库首页', heading: '资料库' };
+const LIBRARY_SEARCH: PageSpec = {
+  slug: 'library-search',
+  path: '/library/search',
+  menu: '资料检索',
+  heading: '资料检索',
+};
 const LIBRARY_EDITOR: PageSpec = {
   slug: 'library-editor',
   path: '/library/editor',
@@ -105,6 +111,7 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
       ACCOUNTABILITY,
       ASSESSMENT,
       LIBRARY,
+      LIBRARY_SEARCH,
       PROOFREAD,
       CALENDAR,
       ACCOUNT,
@@ -123,6 +130,7 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
       LEDGER,
       SETTINGS,
       LIBRARY,
+      LIBRARY_SEARCH,
       PROOFREAD,
       CALENDAR,
       ACCOUNT,
@@ -140,6 +148,7 @@ const ALL_MENU = [
   LEDGER,
   SETTINGS,
   LIBRARY,
+  LIBRARY_SEARCH,
   LIBRARY_EDITOR,
   LIBRARY_ADMIN,
   PROOFREAD,
@@ -217,7 +226,8 @@ for (const account of ACCOUNTS) {
       assert.ok(!shown.includes(hidden));
 
     for (const spec of account.pages) {
-      await menu.getByRole('menuitem', { name: spec.menu }).click();
+      // The whole label after the icon's name: 首页 must not also pick 资料库首页.
+      await menu.getByRole('menuitem', { name: new RegExp(`(^|\\s)${spec.menu}$`) }).click();
       await page.waitForURL(`${base}${spec.path}`);
       await expectHeading(page, spec.heading);
       if (spec === DEPARTMENTS) {

@@ -38,6 +38,7 @@ const SupervisionSettingsPage = lazy(() => import('./pages/supervision/settings/
 const MembershipPage = lazy(() => import('./pages/membership/MembershipPage.js'));
 const LibraryAdminPage = lazy(() => import('./pages/library-admin/LibraryAdminPage.js'));
 const LibraryHomePage = lazy(() => import('./pages/library/LibraryHomePage.js'));
+const LibrarySearchPage = lazy(() => import('./pages/library/search/LibrarySearchPage.js'));
 const MaterialPage = lazy(() => import('./pages/library/MaterialPage.js'));
 const EditorWorkspacePage = lazy(() => import('./pages/library/EditorWorkspacePage.js'));
 const MaterialEditorPage = lazy(() => import('./pages/library/MaterialEditorPage.js'));
@@ -92,6 +93,7 @@ export function App() {
                         <Route path="department/:id" element={<DepartmentPage />} />
                       </Route>
                       <Route path="library" element={<LibraryHomePage />} />
+                      <Route path="library/search" element={<LibrarySearchPage />} />
                       <Route path="library/materials/:id" element={<MaterialPage />} />
                       <Route element={<RequireRole roles={['editor']} />}>
                         <Route path="library/editor" element={<EditorWorkspacePage />} />

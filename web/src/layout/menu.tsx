@@ -16,6 +16,7 @@ import {
   NotificationOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
+  SearchOutlined,
   SettingOutlined,
   TableOutlined,
   TeamOutlined,
@@ -97,6 +98,13 @@ const ENTRIES: readonly MenuEntry[] = [
     group: '督查督办',
   },
   { path: '/library', label: '资料库首页', icon: <BookOutlined />, roles: BUSINESS_ROLES, group: '资料库' },
+  {
+    path: '/library/search',
+    label: '资料检索',
+    icon: <SearchOutlined />,
+    roles: BUSINESS_ROLES,
+    group: '资料库',
+  },
   {
     path: '/library/editor',
     label: '编辑工作台',
