@@ -95,6 +95,13 @@ test('the system administrator confirms the payment, generates a batch of codes 
   await page.getByRole('tab', { name: '会员权益' }).click();
   await page.getByText('蔡红梅').first().waitFor();
   await shot(page, 'library-admin-grants');
+  await page.getByRole('button', { name: '赠送权益' }).click();
+  await page.locator('.ant-modal').getByText('赠送原因').waitFor();
+  await shot(page, 'library-admin-comp');
+  await page
+    .locator('.ant-modal')
+    .getByRole('button', { name: label('取消') })
+    .click();
 
   const phone = await people.signIn('sysadmin', PHONE);
   await phone.goto('/library/admin?tab=codes');

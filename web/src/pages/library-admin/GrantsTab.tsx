@@ -12,7 +12,14 @@ import { useAdminAction } from './useAdminAction.js';
 const PAGE_SIZE = 20;
 const sourceLabel = (s: string) => GRANT_SOURCES[s as keyof typeof GRANT_SOURCES] ?? s;
 
+/** What an administrator may give by hand (the server refuses other sources here). */
+const GIVEN = (['comp', 'trial', 'reward', 'group_seat'] as const).map((value) => ({
+  value,
+  label: GRANT_SOURCES[value],
+}));
+
 interface CompForm {
+  source: (typeof GIVEN)[number]['value'];
   memberId: number;
   days: number;
   backYears: number;
@@ -96,7 +103,7 @@ export function GrantsTab() {
         <Button
           icon={<GiftOutlined />}
           onClick={() => {
-            form.setFieldsValue({ days: 30, backYears: 3, reason: '' });
+            form.setFieldsValue({ source: 'comp', days: 30, backYears: 3, reason: '' });
             setGiving(true);
           }}
         >
@@ -166,6 +173,9 @@ export function GrantsTab() {
           <Form.Item name="memberId" label="会员" rules={[{ required: true, message: '请选择会员' }]}>
             <Select showSearch optionFilterProp="label" placeholder="选择会员" options={memberOptions} />
           </Form.Item>
+          <Form.Item name="source" label="类别">
+            <Select options={GIVEN} />
+          </Form.Item>
           <Form.Item
             name="days"
             label="天数（接在当前连续会员期之后）"
@@ -181,7 +191,7 @@ export function GrantsTab() {
             label="赠送原因"
             rules={[{ required: true, whitespace: true, message: '请填写赠送原因' }]}
           >
-            <Input maxLength={500} placeholder="如：征文获奖、试读" />
+            <Input maxLength={500} placeholder="如：征文获奖、新入职试读、支部团体订阅" />
           </Form.Item>
         </Form>
       </Modal>

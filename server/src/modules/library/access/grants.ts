@@ -83,11 +83,20 @@ export async function issueGrant(
   return id;
 }
 
+/** Sources an administrator may give by hand; paid, redeem and signup grants come from their own flows. */
+export const GIVEN_SOURCES = ['comp', 'trial', 'reward', 'group_seat'] as const;
+
 /** 赠送: the system administrator gives a member some days of membership, with the reason on record. */
 export async function giveComp(
   trx: Tx,
   ctx: Ctx,
-  input: { memberId: number; days: number; backYears: number; reason: string },
+  input: {
+    memberId: number;
+    days: number;
+    backYears: number;
+    reason: string;
+    source: (typeof GIVEN_SOURCES)[number];
+  },
 ): Promise<number> {
   mayAdministerAccess(ctx.actor, '赠送权益');
   await requireMember(trx, input.memberId);
@@ -96,7 +105,7 @@ export async function giveComp(
     ctx,
     input.memberId,
     { plan: null, days: input.days, backYears: input.backYears },
-    { source: 'comp', note: input.reason },
+    { source: input.source, note: input.reason },
   );
 }
 

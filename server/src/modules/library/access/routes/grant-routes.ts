@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { GRANT_SOURCES } from '../../../../../../shared/src/library.js';
 import { nowIso } from '../../../../platform/context.js';
 import { createOnce } from '../../../../platform/http/idempotency.js';
-import { giveComp, listAllGrants, loadGrant, revokeGrant } from '../grants.js';
+import { giveComp, GIVEN_SOURCES, listAllGrants, loadGrant, revokeGrant } from '../grants.js';
 import { grantView, presentGrant, presentGrants } from '../presenter.js';
 import { idParam, page, reason } from './schemas.js';
 
@@ -49,10 +49,12 @@ export function grantRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: '赠送会员权益：天数、回溯年限、原因；接在会员当前连续会员期之后（系统管理员）',
+        summary:
+          '赠送会员权益（赠送、试用、举报奖励、团体席位）：天数、回溯年限、原因；接在当前连续会员期之后（系统管理员）',
         body: z.object({
           memberId: z.number().int().positive(),
           days: z.number().int().min(1).max(3660),
+          source: z.enum(GIVEN_SOURCES).default('comp'),
           backYears: z.number().int().min(0).max(50).default(3),
           reason,
         }),

@@ -215,6 +215,27 @@ describe(`library access: redeem codes and orders [${TEST_DB}]`, () => {
       201,
     );
     assert.equal(comp.source, 'comp');
+    const trial = ok<Grant>(
+      await admin.post('/api/library/grants', {
+        memberId: fx.member2,
+        days: 7,
+        source: 'trial',
+        reason: '新入职试读',
+      }),
+      201,
+    );
+    assert.equal(trial.source, 'trial');
+    assert.equal(trial.startsAt, comp.endsAt, 'stacked after the comp grant');
+    refused(
+      await admin.post('/api/library/grants', {
+        memberId: fx.member2,
+        days: 7,
+        source: 'paid',
+        reason: '伪造',
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const audit = await fx.t.deps.db
       .selectFrom('audit_log')
       .select('action')
