@@ -62,6 +62,9 @@ step('an editor writes a material and the proofreading panel finds a mistake in 
   await expectHeading(editor, '编辑工作台');
   await editor.getByText('年度组织生活会个人对照检查材料').waitFor();
   await shot(editor, 'library-editor-workspace');
+  await editor.setViewportSize(PHONE);
+  await shot(editor, 'library-editor-workspace-phone');
+  await editor.setViewportSize(LAPTOP);
   await editor.getByRole('button', { name: /新建资料/ }).click();
   await expectHeading(editor, '新建资料');
   await editor.getByLabel('标题').fill(TITLE);
@@ -87,6 +90,10 @@ step('the editor saves the draft and publishes it; the version history lists it'
   await editor.getByTestId('material-status').getByText('已发布').waitFor();
   await editor.getByTestId('material-versions').getByText(/第1版/).waitFor();
   await shot(editor, 'library-editor-published', { fullPage: true });
+  await editor.setViewportSize(PHONE);
+  await editor.mouse.wheel(0, -20_000);
+  await shot(editor, 'library-editor-published-phone');
+  await editor.setViewportSize(LAPTOP);
 });
 
 step('a member with the free grant finds it on the library home and reads it by sections', async () => {
@@ -95,6 +102,9 @@ step('a member with the free grant finds it on the library home and reads it by 
   await expectHeading(member, '资料库');
   await member.getByRole('link', { name: TITLE }).waitFor();
   await shot(member, 'library-home');
+  await member.setViewportSize(PHONE);
+  await shot(member, 'library-home-phone');
+  await member.setViewportSize(DESKTOP);
   await member.getByRole('link', { name: TITLE }).click();
   await member.waitForURL(/\/library\/materials\/\d+$/);
   await member.locator('.library-reader h2', { hasText: '一、深化学习' }).waitFor();

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Segmented, Table, Tag } from 'antd';
+import { Alert, Button, Grid, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { MATERIAL_STATUSES, type MaterialStatus } from '../../../../shared/src/library.js';
 import { api } from '../../api/client.js';
@@ -16,6 +16,7 @@ const FILTERS = [{ value: '', label: '全部' }].concat(
 /** 编辑工作台: every material by status, newest change first. */
 export default function EditorWorkspacePage() {
   const navigate = useNavigate();
+  const isPhone = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const status = Object.hasOwn(MATERIAL_STATUSES, params.get('status') ?? '')
     ? (params.get('status') as MaterialStatus)
@@ -48,37 +49,50 @@ export default function EditorWorkspacePage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 720 }}
+        scroll={isPhone ? undefined : { x: 720 }}
         locale={{ emptyText: '还没有资料，点击“新建资料”' }}
-        columns={[
-          {
-            title: '标题',
-            dataIndex: 'title',
-            render: (title: string, m) => <Link to={`/library/editor/${m.id}`}>{title}</Link>,
-          },
-          { title: '文种', dataIndex: 'type', width: 110 },
-          {
-            title: '级别',
-            dataIndex: 'tier',
-            width: 70,
-            render: (t: string) =>
-              t === 'member' ? <Tag color="gold">会员</Tag> : <Tag color="green">免费</Tag>,
-          },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 100,
-            render: (s: MaterialStatus) => <Tag color={STATUS_COLORS[s]}>{MATERIAL_STATUSES[s]}</Tag>,
-          },
-          { title: '版本', dataIndex: 'revision', width: 60, render: (r: number) => `第${r}版` },
-          {
-            title: '发布时间',
-            width: 170,
-            render: (_: unknown, m) =>
-              m.status === 'scheduled' ? `定于 ${formatTime(m.scheduledAt)}` : formatTime(m.publishedAt),
-          },
-          { title: '最后修改', dataIndex: 'updatedAt', width: 170, render: formatTime },
-        ]}
+        columns={(
+          [
+            {
+              key: 'title',
+              title: '标题',
+              dataIndex: 'title',
+              render: (title: string, m) => (
+                <>
+                  <Link to={`/library/editor/${m.id}`}>{title}</Link>
+                  {isPhone && (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {m.type} · {m.tier === 'member' ? '会员' : '免费'} · 第{m.revision}版
+                    </Typography.Text>
+                  )}
+                </>
+              ),
+            },
+            { title: '文种', dataIndex: 'type', width: 110 },
+            {
+              title: '级别',
+              dataIndex: 'tier',
+              width: 70,
+              render: (t: string) =>
+                t === 'member' ? <Tag color="gold">会员</Tag> : <Tag color="green">免费</Tag>,
+            },
+            {
+              key: 'status',
+              title: '状态',
+              dataIndex: 'status',
+              width: 100,
+              render: (s: MaterialStatus) => <Tag color={STATUS_COLORS[s]}>{MATERIAL_STATUSES[s]}</Tag>,
+            },
+            { title: '版本', dataIndex: 'revision', width: 60, render: (r: number) => `第${r}版` },
+            {
+              title: '发布时间',
+              width: 170,
+              render: (_: unknown, m) =>
+                m.status === 'scheduled' ? `定于 ${formatTime(m.scheduledAt)}` : formatTime(m.publishedAt),
+            },
+            { title: '最后修改', dataIndex: 'updatedAt', width: 170, render: formatTime },
+          ] as TableColumnsType<EditorSummary>
+        ).filter((c) => !isPhone || c.key === 'title' || c.key === 'status')}
       />
     </>
   );
