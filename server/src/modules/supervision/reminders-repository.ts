@@ -36,9 +36,16 @@ function constants(db: Executor, target: { kind: string; level: number }, period
     ${timestampParam(dialectOf(db), at)}`;
 }
 
-const notReminded = (target: { kind: string; level: number }, dueDate: RawBuilder<unknown>) =>
+/**
+ * PostgreSQL turns NOT EXISTS into an anti-join planned on statistics that the sweep's own inserts
+ * leave stale (a scan of reminders per candidate took 80 s at province scale); OFFSET 0 keeps each
+ * probe a lookup in the unique index, which is what SQLite does anyway.
+ */
+const perRow = (db: Executor) => (dialectOf(db) === 'postgres' ? sql`offset 0` : sql``);
+
+const notReminded = (db: Executor, target: { kind: string; level: number }, dueDate: RawBuilder<unknown>) =>
   sql`not exists (select 1 from reminders r where r.assignment_id = c.id and r.kind = ${target.kind}
-    and r.due_date = ${dueDate} and r.level = ${target.level})`;
+    and r.due_date = ${dueDate} and r.level = ${target.level} ${perRow(db)})`;
 
 /**
  * Record this reminder for open, non-standing assignments whose deadline lies in the range, inside the
@@ -57,7 +64,7 @@ export async function recordDeadlineReminders(db: Executor, target: ReminderTarg
     from c
     join assignments a on a.id = c.id
     join items i on i.id = a.item_id
-    where ${notReminded(target, sql`c.deadline`)} and i.standing = 0 ${leader}
+    where ${notReminded(db, target, sql`c.deadline`)} and i.standing = 0 ${leader}
     order by c.id
     ${onConflict}`.execute(db);
   return Number(result.numAffectedRows ?? 0n);
@@ -86,9 +93,9 @@ export async function recordFeedbackReminders(
     ${insertColumns}
     select c.id, cast(${period.due} as text), ${constants(db, target, period.key, at)}
     from c ${leader}
-    where ${notReminded(target, sql`${period.due}`)}
+    where ${notReminded(db, target, sql`${period.due}`)}
       and not exists (select 1 from feedbacks f where f.assignment_id = c.id and f.period = ${period.key}
-        and f.status <> 'returned')
+        and f.status <> 'returned' ${perRow(db)})
     order by c.id
     ${onConflict}`.execute(db);
   return Number(result.numAffectedRows ?? 0n);
