@@ -11,12 +11,14 @@ import { deriveKeys } from '../../server/src/platform/keys.js';
 import { TestClock } from '../../server/src/platform/clock.js';
 import { loadCalendar } from '../../server/src/modules/calendar/index.js';
 import { prepareCircular } from '../../server/src/modules/supervision/circulars/service.js';
+import { dashboard } from '../../server/src/modules/supervision/dashboard/service.js';
 import { sweepReminders } from '../../server/src/modules/supervision/index.js';
 import { SqlTimer, timeRuns, type Runs } from './timing.js';
 
 export interface InProcessFigures {
   circularWeek: Runs;
   circularMonth: Runs;
+  dashboard: Runs;
   /** The first sweep on a database without reminders, then the next working day's. */
   firstSweep: Sweep;
   sweep: Sweep;
@@ -71,6 +73,11 @@ export async function measureInProcess(url: string, supervisor: Actor): Promise<
   try {
     const circularWeek = await timeRuns(timer, 10, () => prepareCircular(db, ctx, { kind: 'week' }));
     const circularMonth = await timeRuns(timer, 5, () => prepareCircular(db, ctx, { kind: 'month' }));
+    const leader = {
+      ...ctx,
+      actor: { id: 1, login: 'leader1', name: '领导1', departmentId: 1, roles: ['leader' as const] },
+    };
+    const board = await timeRuns(timer, 10, () => dashboard(db, leader, { scope: 'all', period: 'week' }));
     await forgetSweeps(database.db);
     const sweepAt = async (at: Date): Promise<Sweep> => {
       timer.reset();
@@ -85,7 +92,7 @@ export async function measureInProcess(url: string, supervisor: Actor): Promise<
     };
     const firstSweep = await sweepAt(yesterday);
     const sweep = await sweepAt(today);
-    return { circularWeek, circularMonth, firstSweep, sweep };
+    return { circularWeek, circularMonth, dashboard: board, firstSweep, sweep };
   } finally {
     await database.close();
   }
