@@ -1,12 +1,20 @@
-/** The table of migration 0009, merged into the application's DB interface; triggers keep it. */
+/** The tables of migrations 0009 and 0013, merged into the application's DB interface; triggers keep it. */
 export interface DepartmentItemCountTable {
   department_id: number;
   status: string;
   n: number;
 }
 
+export interface OpenAssignmentCountTable {
+  department_id: number;
+  /** '' when the assignment has no deadline (长期坚持). */
+  deadline: string;
+  n: number;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     department_item_counts: DepartmentItemCountTable;
+    open_assignment_counts: OpenAssignmentCountTable;
   }
 }

@@ -20,6 +20,7 @@ import * as itemCounts from './migrations/0009_item_counts.js';
 import * as library from './migrations/0010_library.js';
 import * as libraryAccess from './migrations/0011_library_access.js';
 import * as librarySearch from './migrations/0012_library_search.js';
+import * as openCounts from './migrations/0013_open_counts.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0010_library': library,
   '0011_library_access': libraryAccess,
   '0012_library_search': librarySearch,
+  '0013_open_counts': openCounts,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB, Executor } from '../../../platform/db/schema.js';
 import type { PeriodWindow } from './period.js';
+import '../count-tables.js';
 
 /**
  * The SQL behind circulars and assessments: per-department aggregates over one period, each restricted
@@ -124,8 +125,32 @@ export async function departmentCounts(
     }
   }
 
+  const openRows =
+    scope.sourceType === null
+      ? await openAtCutoffsFromCounts(db, scope.departmentIds, windows)
+      : await openAtCutoffs(db, scope, windows);
+  for (const row of openRows) {
+    for (const [i, { counts: period }] of periods.entries()) {
+      const [open, overdue] = [n(row[`open_${i}`]), n(row[`overdue_${i}`])];
+      if (open === 0) continue;
+      const counts = of(period, n(row.department_id));
+      counts.overdue += overdue;
+      counts.inProgress += open - overdue;
+    }
+  }
+  return periods.map((p) => p.counts);
+}
+
+type OpenRow = Record<string, number>;
+
+/** Open assignments at each cutoff, read from the open assignments themselves (scoped by source type). */
+export async function openAtCutoffs(
+  db: Executor,
+  scope: StatsScope,
+  windows: readonly [PeriodWindow, ...PeriodWindow[]],
+): Promise<OpenRow[]> {
   const latest = windows.reduce((a, b) => (a.cutoffIso > b.cutoffIso ? a : b));
-  const openNow = await scoped(db, scope)
+  const rows = await scoped(db, scope)
     .select((eb) => [
       plainDepartmentKey.as('department_id'),
       ...windows.flatMap((w, i) => {
@@ -144,16 +169,62 @@ export async function departmentCounts(
     .where('assignments.assigned_at', '<', latest.cutoffIso)
     .groupBy(plainDepartmentKey)
     .execute();
-  for (const row of openNow as unknown as Record<string, number>[]) {
-    for (const [i, { counts: period }] of periods.entries()) {
-      const [open, overdue] = [n(row[`open_${i}`]), n(row[`overdue_${i}`])];
-      if (open === 0) continue;
-      const counts = of(period, n(row.department_id));
-      counts.overdue += overdue;
-      counts.inProgress += open - overdue;
-    }
+  return rows as unknown as OpenRow[];
+}
+
+/**
+ * The same from the trigger-kept counts of 0013: all open assignments by department and deadline, less
+ * the open ones made after each cutoff (a few days' worth, from the small open-by-time index).
+ */
+export async function openAtCutoffsFromCounts(
+  db: Executor,
+  departmentIds: readonly number[] | null,
+  windows: readonly [PeriodWindow, ...PeriodWindow[]],
+): Promise<OpenRow[]> {
+  const lateAt = (w: PeriodWindow, deadline: string) =>
+    sql`${sql.ref(deadline)} <> '' and ${sql.ref(deadline)} < ${w.cutoffDate}`;
+  let counts = db
+    .selectFrom('open_assignment_counts as c')
+    .select((eb) => [
+      'c.department_id',
+      ...windows.flatMap((w, i) => [
+        eb.fn.sum<number>('c.n').as(`open_${i}`),
+        eb.fn.sum<number>(sql`case when ${lateAt(w, 'c.deadline')} then c.n else 0 end`).as(`overdue_${i}`),
+      ]),
+    ])
+    .groupBy('c.department_id');
+  const earliest = windows.reduce((a, b) => (a.cutoffIso < b.cutoffIso ? a : b));
+  // Grouped by an expression, so the planner reads the open-by-time index, not every open assignment.
+  let later = db
+    .selectFrom('assignments as a')
+    .select((eb) => [
+      sql<number>`+a.department_id`.as('department_id'),
+      ...windows.flatMap((w, i) => {
+        const after = sql`a.assigned_at >= ${w.cutoffIso}`;
+        return [
+          eb.fn.sum<number>(sql`case when ${after} then 1 else 0 end`).as(`open_${i}`),
+          eb.fn
+            .sum<number>(sql`case when ${after} and a.deadline < ${w.cutoffDate} then 1 else 0 end`)
+            .as(`overdue_${i}`),
+        ];
+      }),
+    ])
+    .where('a.closed_at', 'is', null)
+    .where('a.status', '<>', 'suspended')
+    .where('a.assigned_at', '>=', earliest.cutoffIso)
+    .groupBy(sql`+a.department_id`);
+  if (departmentIds) {
+    counts = counts.where('c.department_id', 'in', [...departmentIds]);
+    later = later.where('a.department_id', 'in', [...departmentIds]);
   }
-  return periods.map((p) => p.counts);
+  const rows = new Map<number, OpenRow>();
+  for (const row of (await counts.execute()) as unknown as OpenRow[]) rows.set(n(row.department_id), row);
+  for (const row of (await later.execute()) as unknown as OpenRow[]) {
+    const total = rows.get(n(row.department_id));
+    if (!total) continue;
+    for (const key of Object.keys(row)) if (key !== 'department_id') total[key] = n(total[key]) - n(row[key]);
+  }
+  return [...rows.values()];
 }
 
 export interface OverdueRow {

@@ -398,7 +398,7 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
     assert.ok(mine.items.some((i) => i.id === item.id));
   });
 
-  test('the department item counts kept by triggers match the items, and the lists total them', async () => {
+  test('the counts kept by triggers match the items and open assignments, and the lists total them', async () => {
     const db = t.database.db;
     const counted = await db
       .selectFrom('department_item_counts')
@@ -419,6 +419,30 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
     assert.deepEqual(
       counted.map((r) => [r.department_id, r.status, Number(r.n)]),
       recounted.map((r) => [r.department_id, r.status, Number(r.n)]),
+    );
+    const openCounted = await db
+      .selectFrom('open_assignment_counts')
+      .select(['department_id', 'deadline', 'n'])
+      .where('n', '<>', 0)
+      .orderBy('department_id')
+      .orderBy('deadline')
+      .execute();
+    const openRecounted = await db
+      .selectFrom('assignments')
+      .select((eb) => [
+        'department_id',
+        eb.fn.coalesce('deadline', eb.val('')).as('deadline'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .where('closed_at', 'is', null)
+      .where('status', '<>', 'suspended')
+      .groupBy(['department_id', 'deadline'])
+      .orderBy('department_id')
+      .orderBy('deadline')
+      .execute();
+    assert.deepEqual(
+      openCounted.map((r) => [r.department_id, r.deadline, Number(r.n)]),
+      openRecounted.map((r) => [r.department_id, r.deadline, Number(r.n)]),
     );
     for (const [who, department] of [
       ['handler1', org.departments.first],
