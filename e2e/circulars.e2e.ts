@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
-import { returnedAssignment } from './circulars-helpers.js';
+import { call, returnedAssignment } from './circulars-helpers.js';
 import { People, choose, settled } from './supervision-helpers.js';
 
 /** A laptop screen, the smallest desktop the office uses. */
@@ -87,37 +87,62 @@ step('生成通报: the supervisor generates this week’s circular and reads it
   await shot(page, 'circular-draft', { fullPage: true });
 });
 
-step('修改文字: the covering text is proofread, a certain fix accepted, and saved', async () => {
-  const page = as('duchayuan1');
-  await page.getByRole('button', { name: /修改文字/ }).click();
-  const editor = page.getByTestId('circular-editor');
-  const lead = editor.getByLabel('导语', { exact: true });
-  await lead.fill(TYPO);
-  await editor.getByRole('button', { name: /校\s*对$/ }).click();
-  await editor.getByText('有针对性的').first().waitFor();
-  await shot(page, 'circular-proofread');
-  for (const [size, name] of [
-    [LAPTOP, 'circular-editor-laptop'],
-    [PHONE, 'circular-editor-phone'],
-  ] as const) {
-    await page.setViewportSize(size);
-    await shot(page, name, { fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-  await editor
-    .getByRole('button', { name: /^\S*\s*采\s*纳$/ })
-    .first()
-    .click();
-  for (let i = 0; i < 50 && !(await lead.inputValue()).includes('清单，'); i++)
-    await page.waitForTimeout(100);
-  assert.equal(await lead.inputValue(), '希望各部门列出问题清单，有针对性的加以改正。');
-  await editor.getByRole('button', { name: /保\s*存$/ }).click();
-  await editor.waitFor({ state: 'detached' });
-  await page
-    .getByTestId('circular-document')
-    .getByText('希望各部门列出问题清单，有针对性的加以改正。')
-    .waitFor();
-});
+step(
+  '修改文字: a stale save is refused in Chinese; the text is proofread, a certain fix accepted, and saved',
+  async () => {
+    const page = as('duchayuan1');
+    await page.getByRole('button', { name: /修改文字/ }).click();
+    const editor = page.getByTestId('circular-editor');
+    const lead = editor.getByLabel('导语', { exact: true });
+    // Someone else saves first: this save is refused as stale, and the user's text stays until reloaded.
+    await lead.fill('先写的一段。');
+    const id = circularUrl.split('/').pop();
+    const current = await call<{ version: number }>(page, 'GET', `/api/circulars/${id}`);
+    await call(page, 'PATCH', `/api/circulars/${id}`, {
+      version: current.version,
+      docNumber: '督通〔2026〕48号',
+    });
+    await editor.getByRole('button', { name: /保\s*存$/ }).click();
+    await editor.getByText('保存失败：通报已被他人修改（版本冲突），您的修改尚未保存').waitFor();
+    assert.equal(await lead.inputValue(), '先写的一段。');
+    await shot(page, 'circular-conflict');
+    await editor.getByRole('button', { name: '载入最新版本' }).click();
+    await editor
+      .getByText('保存失败：通报已被他人修改（版本冲突），您的修改尚未保存')
+      .waitFor({ state: 'detached' });
+    assert.equal(await editor.getByLabel('发文字号').inputValue(), '督通〔2026〕48号');
+
+    await lead.fill(TYPO);
+    await editor.getByRole('button', { name: /校\s*对$/ }).click();
+    await editor.getByText('有针对性的').first().waitFor();
+    await shot(page, 'circular-proofread');
+    for (const [size, name] of [
+      [LAPTOP, 'circular-editor-laptop'],
+      [PHONE, 'circular-editor-phone'],
+    ] as const) {
+      await page.setViewportSize(size);
+      await shot(page, name, { fullPage: true });
+    }
+    await page.setViewportSize(DESKTOP);
+    await editor
+      .getByRole('button', { name: /^\S*\s*采\s*纳$/ })
+      .first()
+      .click();
+    for (let i = 0; i < 50 && !(await lead.inputValue()).includes('清单，'); i++)
+      await page.waitForTimeout(100);
+    assert.equal(await lead.inputValue(), '希望各部门列出问题清单，有针对性的加以改正。');
+    await editor.getByRole('button', { name: /保\s*存$/ }).click();
+    await editor.waitFor({ state: 'detached' });
+    assert.equal(
+      (await page.getByTestId('circular-document').innerText()).includes('督通〔2026〕48号'),
+      true,
+    );
+    await page
+      .getByTestId('circular-document')
+      .getByText('希望各部门列出问题清单，有针对性的加以改正。')
+      .waitFor();
+  },
+);
 
 step('印发 and download: the published circular comes as a .docx named after its title', async () => {
   const page = as('duchayuan1');

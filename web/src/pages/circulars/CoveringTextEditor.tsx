@@ -37,7 +37,10 @@ interface Props {
   onSave: () => void;
   onCancel: () => void;
   saving: boolean;
-  /** The save met a newer version: the user's text stays until they choose to load the latest. */
+  /**
+   * The save met a newer version: the user's text stays until they choose to load the latest, and saving
+   * waits for that, so the other person's change is never overwritten unseen.
+   */
   conflict: boolean;
   onReload: () => void;
 }
@@ -61,16 +64,6 @@ export function CoveringTextEditor({ draft, onChange, onSave, onCancel, saving, 
 
   return (
     <Card size="small" title="修改通报文字" style={{ marginBottom: 16 }} data-testid="circular-editor">
-      {conflict && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title="保存失败：通报已被他人修改（版本冲突），您的修改尚未保存"
-          description="可先复制您的文字，再载入最新版本重新修改。"
-          action={<Button onClick={onReload}>载入最新版本</Button>}
-        />
-      )}
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Form layout="vertical" component="div">
@@ -182,6 +175,16 @@ export function CoveringTextEditor({ draft, onChange, onSave, onCancel, saving, 
               </Col>
             </Row>
           </Form>
+          {conflict && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="保存失败：通报已被他人修改（版本冲突），您的修改尚未保存"
+              description="可先复制您的文字，再载入最新版本重新修改。"
+              action={<Button onClick={onReload}>载入最新版本</Button>}
+            />
+          )}
           {missing && (
             <Alert
               type="warning"
@@ -196,7 +199,7 @@ export function CoveringTextEditor({ draft, onChange, onSave, onCancel, saving, 
               type="primary"
               icon={<SaveOutlined />}
               loading={saving}
-              disabled={missing}
+              disabled={missing || conflict}
               onClick={onSave}
             >
               保存
