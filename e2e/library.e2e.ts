@@ -2,13 +2,17 @@
  * Browser test of the 资料库 materials against the real server with the demo data: an editor (editor2) writes
  * a material, sees a proofreading finding beside the body, saves and publishes it; a member with only the
  * free grant (member3) reads it in the reader, and sees only the teaser of a member-tier demo material, which
- * a yearly member (member1) reads in full.
+ * a yearly member (member1) reads in full. Last, the editor imports a Word document into a new draft.
  * Screenshots (laptop, desktop and phone) go to e2e/screenshots/.
  *
  * Run: CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/library.e2e.ts
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, PHONE, expectHeading, fillLogin, shot, startStack, type Stack } from './harness.js';
 
@@ -136,3 +140,31 @@ step('a yearly member reads the member-tier material in full', async () => {
   assert.equal(await paid.getByTestId('library-locked').count(), 0);
   await shot(paid, 'library-reader-member', { fullPage: true });
 });
+
+step(
+  'the editor imports a Word document: its first heading becomes the title, later ones "# " lines',
+  async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '关于加强作风建设的实施意见', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('为深入推进作风建设，制定本意见。'),
+            new Paragraph({ text: '一、总体要求', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph('坚持问题导向。'),
+          ],
+        },
+      ],
+    });
+    const file = join(await mkdtemp(join(tmpdir(), 'luoshi-docx-')), '作风建设实施意见.docx');
+    await writeFile(file, await Packer.toBuffer(doc));
+    await editor.goto('/library/editor/new');
+    await expectHeading(editor, '新建资料');
+    await editor.locator('input[type=file]').setInputFiles(file);
+    const body = editor.getByLabel('正文');
+    for (let i = 0; i < 50 && !(await body.inputValue()); i++) await editor.waitForTimeout(100);
+    assert.equal(await body.inputValue(), '为深入推进作风建设，制定本意见。\n# 一、总体要求\n坚持问题导向。');
+    assert.equal(await editor.getByLabel('标题').inputValue(), '关于加强作风建设的实施意见');
+    await shot(editor, 'library-editor-imported');
+  },
+);
