@@ -17,6 +17,7 @@ import {
 import { useIdempotency, usePeople } from '../queries.js';
 import type { ItemDetail } from '../types.js';
 import { ParentSelect } from './ParentSelect.js';
+import { RequirementsField } from './RequirementsProofread.js';
 import { leaderOptions, watcherOptions } from './people-options.js';
 import { SourceFields, sourceRefOf, type SourceValues } from './SourceFields.js';
 
@@ -123,13 +124,7 @@ export default function NewItemPage() {
           >
             <Input maxLength={200} showCount placeholder="如：落实全市作风建设专项整治工作部署" />
           </Form.Item>
-          <Form.Item
-            label="办理要求"
-            name="requirements"
-            rules={[{ required: true, whitespace: true, message: '请输入办理要求' }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={20000} />
-          </Form.Item>
+          <RequirementsField form={form} />
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item label="紧急程度" name="urgency">
