@@ -103,6 +103,21 @@ test('the system administrator confirms the payment, generates a batch of codes 
     .getByRole('button', { name: label('取消') })
     .click();
 
+  await page.getByRole('tab', { name: '方案' }).click();
+  await page
+    .locator('tr', { hasText: '年度会员' })
+    .getByRole('button', { name: label('修改') })
+    .click();
+  await page.locator('.ant-modal').getByText('回溯年限（可读连续会员期开始前几年起发布的资料）').waitFor();
+  await shot(page, 'library-admin-plan-edit');
+  await page.getByLabel('价格').fill('300');
+  await page
+    .locator('.ant-modal')
+    .getByRole('button', { name: label('保存') })
+    .click();
+  await page.getByText('方案已保存').waitFor();
+  await page.locator('tr', { hasText: '年度会员' }).getByText('¥300.00').waitFor();
+
   const phone = await people.signIn('sysadmin', PHONE);
   await phone.goto('/library/admin?tab=codes');
   await phone.locator('tr', { hasText: '0 / 3' }).waitFor();
@@ -120,7 +135,7 @@ test('a free member redeems a code and the access window opens 3 years back', as
   const [code] = codes;
   assert.ok(code);
   await page.getByLabel('兑换码').fill(code.toLowerCase());
-  await page.getByRole('button', { name: label('兑换') }).click();
+  await page.getByTestId('redeem-submit').click();
   await page.getByText('兑换成功，会员权益已生效').waitFor();
   await window.getByText(`${threeYearsBack()}及以后发布的全部资料`).waitFor();
   await page.locator('td', { hasText: '兑换码' }).first().waitFor();
@@ -128,7 +143,7 @@ test('a free member redeems a code and the access window opens 3 years back', as
 
   // The same code a second time is refused with its reason.
   await page.getByLabel('兑换码').fill(code);
-  await page.getByRole('button', { name: label('兑换') }).click();
+  await page.getByTestId('redeem-submit').click();
   await page.getByText('兑换码：已被使用').waitFor();
   assert.deepEqual(people.failures, []);
 });

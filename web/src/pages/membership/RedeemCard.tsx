@@ -38,7 +38,7 @@ export function RedeemCard() {
             maxLength={40}
             onChange={(e) => setCode(e.target.value)}
           />
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="redeem-submit">
             兑换
           </Button>
         </Space.Compact>
