@@ -4,7 +4,6 @@ import { accessRoutes } from './access/index.js';
 import { demandRoutes } from './demands/index.js';
 import { groupRoutes } from './groups/index.js';
 import { materialRoutes } from './materials/index.js';
-import { pushRoutes } from './push/index.js';
 import { searchRoutes } from './search/index.js';
 
 /**
@@ -17,7 +16,6 @@ export const libraryModule: Module = {
     materialRoutes(app);
     accessRoutes(app);
     searchRoutes(app);
-    pushRoutes(app);
     demandRoutes(app);
     groupRoutes(app);
   },
