@@ -5,6 +5,7 @@ import { purgeIdempotencyKeys } from '../platform/http/idempotency-repository.js
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import { purgeSessions } from '../modules/identity/index.js';
 import { libraryPublishJob } from '../modules/library/materials/index.js';
+import { libraryPushJob } from '../modules/library/push/index.js';
 import { notifyJobHandlers } from '../modules/notify/index.js';
 import { supervisionReminderJob } from '../modules/supervision/index.js';
 import {
@@ -21,6 +22,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   auditCheckpointJob,
   supervisionReminderJob,
   libraryPublishJob,
+  libraryPushJob,
   {
     name: 'sessions.purge',
     intervalSeconds: DAY / 1000,

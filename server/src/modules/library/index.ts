@@ -4,6 +4,7 @@ import { accessRoutes } from './access/index.js';
 import { demandRoutes } from './demands/index.js';
 import { groupRoutes } from './groups/index.js';
 import { materialRoutes } from './materials/index.js';
+import { pushRoutes } from './push/index.js';
 import { searchRoutes } from './search/index.js';
 
 /**
@@ -16,6 +17,7 @@ export const libraryModule: Module = {
     materialRoutes(app);
     accessRoutes(app);
     searchRoutes(app);
+    pushRoutes(app);
     demandRoutes(app);
     groupRoutes(app);
   },

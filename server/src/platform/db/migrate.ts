@@ -21,6 +21,7 @@ import * as library from './migrations/0010_library.js';
 import * as libraryAccess from './migrations/0011_library_access.js';
 import * as librarySearch from './migrations/0012_library_search.js';
 import * as openCounts from './migrations/0013_open_counts.js';
+import * as libraryPush from './migrations/0014_library_push.js';
 import * as libraryDemands from './migrations/0015_library_demands.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0011_library_access': libraryAccess,
   '0012_library_search': librarySearch,
   '0013_open_counts': openCounts,
+  '0014_library_push': libraryPush,
   '0015_library_demands': libraryDemands,
 };
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../../../platform/db/schema.js';
-import { memberSpans } from './grants-repository.js';
+import { memberSpans, memberSpansOf } from './grants-repository.js';
 import { admits, FREE_WINDOW, windowAt, type AccessWindow } from './window.js';
 
 /** The fields of a material the access rule reads (materials' MaterialRef has this shape). */
@@ -47,4 +47,18 @@ export async function accessibleIds(
   const needsWindow = refs.some((r) => r.tier === 'member');
   const window = needsWindow ? await windowOf(db, memberId, at) : FREE_WINDOW;
   return new Set(refs.filter((ref) => readable(window, ref, iso)).map((ref) => ref.id));
+}
+
+/** canAccess of one material for many members (the publish push): one read of all their grants. */
+export async function membersWithAccess(
+  db: Executor,
+  memberIds: readonly number[],
+  material: AccessMaterial,
+  at: Date,
+): Promise<number[]> {
+  const iso = at.toISOString();
+  if (material.publishedAt === null || material.publishedAt > iso) return [];
+  if (material.tier === 'free') return [...memberIds];
+  const spans = await memberSpansOf(db, memberIds);
+  return memberIds.filter((id) => readable(windowAt(spans.get(id) ?? [], iso), material, iso));
 }

@@ -20,6 +20,30 @@ export async function memberSpans(db: Executor, memberId: number): Promise<Grant
   });
 }
 
+/** memberSpans for many members at once (the publish push), 1,000 members a statement. */
+export async function memberSpansOf(
+  db: Executor,
+  memberIds: readonly number[],
+): Promise<Map<number, GrantSpan[]>> {
+  const out = new Map<number, GrantSpan[]>();
+  for (let i = 0; i < memberIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('library_grants')
+      .select(['member_id', 'starts_at', 'ends_at', 'back_years', 'revoked_at'])
+      .where('member_id', 'in', memberIds.slice(i, i + 1000))
+      .where('tier', '=', 'member')
+      .orderBy('starts_at')
+      .execute();
+    for (const r of rows) {
+      const cut = r.revoked_at !== null && (r.ends_at === null || r.revoked_at < r.ends_at);
+      const spans = out.get(r.member_id) ?? [];
+      spans.push({ startsAt: r.starts_at, endsAt: cut ? r.revoked_at : r.ends_at, backYears: r.back_years });
+      out.set(r.member_id, spans);
+    }
+  }
+  return out;
+}
+
 export async function insertGrant(db: Executor, row: Insertable<LibraryGrantTable>): Promise<number> {
   const { id } = await db.insertInto('library_grants').values(row).returning('id').executeTakeFirstOrThrow();
   return id;

@@ -14,7 +14,7 @@ export function accessRoutes(app: FastifyInstance): void {
   membershipRoutes(app);
 }
 
-export { canAccess, accessibleIds, windowOf, type AccessMaterial } from './access.js';
+export { canAccess, accessibleIds, membersWithAccess, windowOf, type AccessMaterial } from './access.js';
 export { issueGrant, requireMember } from './grants.js';
 export { createPlan } from './plans.js';
 export type { AccessWindow } from './window.js';
