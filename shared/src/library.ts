@@ -54,7 +54,6 @@ export const ORDER_STATUSES = { pending: '待确认收款', paid: '已付款', c
 export type OrderStatus = keyof typeof ORDER_STATUSES;
 
 export const PLAN_PERIOD_UNITS = { day: '天', month: '个月' } as const;
-export type PlanPeriodUnit = keyof typeof PLAN_PERIOD_UNITS;
 
 /** Characters of redeem codes (兑换码): no 0/O/1/I, which readers confuse. */
 export const REDEEM_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
