@@ -24,8 +24,8 @@ import type { SearchFilters } from './types.js';
 export const TITLE_WINDOW = 60;
 export const RECENT_WINDOW = 120;
 export const PAGE_SIZE = 20;
-const COUNT_CAP = 10_000;
-const IDF_CAP = 2_000;
+const COUNT_CAP = 1_000;
+const IDF_CAP = 500;
 
 export interface SearchResult {
   materialId: number;
