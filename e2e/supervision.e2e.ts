@@ -84,9 +84,23 @@ step(
     await page.waitForURL(/\/supervision\/items\/new$/);
 
     await page.getByLabel('标题').fill(TITLE);
+    // A slip in 办理要求 is caught by the proofreading panel under it and fixed there.
+    const requirements = page.getByLabel('办理要求');
+    await requirements.fill(
+      '对照市纪委全会部署,梳理作风建设突出问题，形成问题清单和整改台账，按期报送进展。',
+    );
+    await page.getByText('公文校对（办理要求）').click();
+    await page.getByRole('button', { name: /校\s*对$/ }).click();
     await page
-      .getByLabel('办理要求')
-      .fill('对照市纪委全会部署，梳理作风建设突出问题，形成问题清单和整改台账，按期报送进展。');
+      .getByRole('button', { name: /^\S*\s*采\s*纳$/ })
+      .first()
+      .click();
+    for (let i = 0; i < 50 && !(await requirements.inputValue()).includes('部署，'); i++)
+      await page.waitForTimeout(100);
+    assert.equal(
+      await requirements.inputValue(),
+      '对照市纪委全会部署，梳理作风建设突出问题，形成问题清单和整改台账，按期报送进展。',
+    );
     await page.getByLabel('批示内容').fill('请督查室牵头督办，确保各项措施落到实处。');
     await page.getByLabel('批示领导').fill('陈志刚同志');
     await page.getByLabel('文号').fill('市纪委办〔2026〕12号');
