@@ -14,6 +14,6 @@ export function accessRoutes(app: FastifyInstance): void {
   membershipRoutes(app);
 }
 
-export { canAccess, accessibleIds, windowOf, type AccessMaterial } from './access.js';
+export { canAccess, accessibleIds, membersWithAccess, windowOf, type AccessMaterial } from './access.js';
 export { loadDemoMemberships } from './demo.js';
 export { removeAccessOf } from './removal-repository.js';
