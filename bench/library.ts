@@ -1,6 +1,6 @@
 /**
  * `npm run bench:library`: 100,000 generated 公文-like materials of about 3,000 characters, indexed
- * through the search module's indexMaterial on SQLite and PostgreSQL; then the time to index and the
+ * through the search module's indexMaterials on SQLite and PostgreSQL; then the time to index and the
  * latency (p50/p99) of searches with highlighting and relevance order: a word in nearly every material
  * (发展), rare words, two words together, one character. Target on SQLite: every kind p99 ≤ 50 ms.
  *
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { indexMaterial, type SearchDocument } from '../server/src/modules/library/search/index.js';
+import { indexMaterials, type SearchDocument } from '../server/src/modules/library/search/index.js';
 import { searchLibrary } from '../server/src/modules/library/search/service.js';
 import { systemClock } from '../server/src/platform/clock.js';
 import { loadConfig } from '../server/src/platform/config.js';
@@ -79,9 +79,7 @@ async function load(database: Database): Promise<{ seconds: number; indexing: nu
     const docs: SearchDocument[] = [];
     for (let id = first; id < Math.min(total + 1, first + BATCH); id++) docs.push(gen.material(id, total));
     const t = performance.now();
-    await database.db.transaction().execute(async (trx) => {
-      for (const doc of docs) await indexMaterial(trx, doc);
-    });
+    await database.db.transaction().execute((trx) => indexMaterials(trx, docs));
     indexing += performance.now() - t;
     const done = first + docs.length - 1;
     const rate = (done / indexing) * 1000;

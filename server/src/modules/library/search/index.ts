@@ -1,3 +1,3 @@
 export { searchRoutes } from './routes.js';
-export { indexMaterial, unindexMaterial } from './indexing.js';
+export { indexMaterial, indexMaterials, unindexMaterial } from './indexing.js';
 export type { SearchDocument } from './types.js';

@@ -10,18 +10,20 @@ import type { MatchScope, SearchDocument, SearchFilters } from './types.js';
  * has no positions (a tsvector clamps them at 16,383 and keeps 256 per lexeme, which would lose hits
  * in long materials), so a query asks for all its lexemes and the service checks the exact text.
  */
-export async function insertDocWithTokens(db: Executor, doc: SearchDocument): Promise<number> {
-  const all = lexemesOf(`${doc.title}\n${doc.notes}\n${doc.body}`);
-  const title = lexemesOf(doc.title);
-  const { rows } = await sql<{ seq: number }>`
+export async function insertDocsWithTokens(db: Executor, docs: readonly SearchDocument[]): Promise<void> {
+  const tuples = docs.map((doc) => {
+    const all = lexemesOf(`${doc.title}\n${doc.notes}\n${doc.body}`);
+    const title = lexemesOf(doc.title);
+    return sql`(${doc.materialId}, ${doc.title}, ${doc.body}, ${doc.notes}, ${doc.type}, ${doc.tier},
+      ${doc.publishedAt}::timestamptz, array_to_tsvector(${all}::text[]), array_to_tsvector(${title}::text[]))`;
+  });
+  // A serial takes its values in the order of the VALUES list: the last given is the newest.
+  await sql`
     insert into library_search_docs (material_id, title, body, notes, type, tier, published_at, lexemes, title_lexemes)
-    values (${doc.materialId}, ${doc.title}, ${doc.body}, ${doc.notes}, ${doc.type}, ${doc.tier},
-      ${doc.publishedAt}::timestamptz, array_to_tsvector(${all}::text[]), array_to_tsvector(${title}::text[]))
-    returning seq`.execute(db);
-  return rows[0]!.seq;
+    values ${sql.join(tuples)}`.execute(db);
 }
 
-export async function removeTokens(_db: Executor, _seq: number): Promise<void> {
+export async function removeTokens(_db: Executor, _seqs: readonly number[]): Promise<void> {
   // The lexemes live in the copy's own row, deleted by the caller.
 }
 

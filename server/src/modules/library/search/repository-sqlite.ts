@@ -8,32 +8,36 @@ import type { MatchScope, SearchDocument, SearchFilters } from './types.js';
  * SQLite: a contentless FTS5 table whose rowid is the copy's seq. FTS5 takes no tokenizer written in
  * JS, so the text is tokenised here and stored space-separated; unicode61 keeps each Han bigram whole.
  */
-export async function insertDocWithTokens(db: Executor, doc: SearchDocument): Promise<number> {
-  const { seq } = await db
+export async function insertDocsWithTokens(db: Executor, docs: readonly SearchDocument[]): Promise<void> {
+  const rows = await db
     .insertInto('library_search_docs')
-    .values({
-      material_id: doc.materialId,
-      title: doc.title,
-      body: doc.body,
-      notes: doc.notes,
-      type: doc.type,
-      tier: doc.tier,
-      published_at: doc.publishedAt,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const title = fieldTokens(doc.title);
-  const body = fieldTokens(doc.body);
-  const notes = fieldTokens(doc.notes);
-  await sql`insert into library_search_fts (rowid, title, body, notes, tchars, chars)
-    values (${seq}, ${title.grams}, ${body.grams}, ${notes.grams}, ${title.chars}, ${`${body.chars} ${notes.chars}`})`.execute(
+    .values(
+      docs.map((doc) => ({
+        material_id: doc.materialId,
+        title: doc.title,
+        body: doc.body,
+        notes: doc.notes,
+        type: doc.type,
+        tier: doc.tier,
+        published_at: doc.publishedAt,
+      })),
+    )
+    .returning(['seq', 'material_id'])
+    .execute();
+  const seqOf = new Map(rows.map((r) => [r.material_id, r.seq]));
+  const tuples = docs.map((doc) => {
+    const title = fieldTokens(doc.title);
+    const body = fieldTokens(doc.body);
+    const notes = fieldTokens(doc.notes);
+    return sql`(${seqOf.get(doc.materialId)}, ${title.grams}, ${body.grams}, ${notes.grams}, ${title.chars}, ${`${body.chars} ${notes.chars}`})`;
+  });
+  await sql`insert into library_search_fts (rowid, title, body, notes, tchars, chars) values ${sql.join(tuples)}`.execute(
     db,
   );
-  return seq;
 }
 
-export async function removeTokens(db: Executor, seq: number): Promise<void> {
-  await sql`delete from library_search_fts where rowid = ${seq}`.execute(db);
+export async function removeTokens(db: Executor, seqs: readonly number[]): Promise<void> {
+  await sql`delete from library_search_fts where rowid in (${sql.join(seqs)})`.execute(db);
 }
 
 const quoted = (tokens: string[]) => `"${tokens.map((t) => t.replaceAll('"', '""')).join(' ')}"`;

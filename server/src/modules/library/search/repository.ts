@@ -14,37 +14,45 @@ function textIndex(db: Executor) {
   return dialectOf(db) === 'postgres' ? postgres : sqlite;
 }
 
-export async function removeDoc(db: Executor, materialId: number): Promise<void> {
-  const row = await db
+/** Removes the copies of these materials, where there are any. */
+export async function removeDocs(db: Executor, materialIds: readonly number[]): Promise<void> {
+  if (materialIds.length === 0) return;
+  const rows = await db
     .selectFrom('library_search_docs')
     .select('seq')
-    .where('material_id', '=', materialId)
-    .executeTakeFirst();
-  if (!row) return;
-  await textIndex(db).removeTokens(db, row.seq);
-  await db.deleteFrom('library_search_docs').where('seq', '=', row.seq).execute();
-  await db.deleteFrom('library_search_topics').where('material_id', '=', materialId).execute();
-  await db.deleteFrom('library_search_keywords').where('material_id', '=', materialId).execute();
+    .where('material_id', 'in', materialIds)
+    .execute();
+  if (rows.length === 0) return;
+  await textIndex(db).removeTokens(
+    db,
+    rows.map((r) => r.seq),
+  );
+  await db.deleteFrom('library_search_docs').where('material_id', 'in', materialIds).execute();
+  await db.deleteFrom('library_search_topics').where('material_id', 'in', materialIds).execute();
+  await db.deleteFrom('library_search_keywords').where('material_id', 'in', materialIds).execute();
 }
 
-/** Inserts a fresh copy (the caller removed any older one): a new seq puts it first among recent hits. */
-export async function insertDoc(
+/**
+ * Inserts fresh copies (the caller removed any older ones), in the order given: each new seq puts its
+ * copy first among recent hits. Multi-row statements: a bulk load indexes hundreds per transaction.
+ */
+export async function insertDocs(
   db: Executor,
-  doc: SearchDocument,
-  keywords: WeightedKeyword[],
+  docs: readonly { doc: SearchDocument; keywords: WeightedKeyword[] }[],
 ): Promise<void> {
-  await textIndex(db).insertDocWithTokens(db, doc);
-  const topics = [...new Set(doc.topics)];
-  if (topics.length > 0)
-    await db
-      .insertInto('library_search_topics')
-      .values(topics.map((topic) => ({ material_id: doc.materialId, topic })))
-      .execute();
-  if (keywords.length > 0)
-    await db
-      .insertInto('library_search_keywords')
-      .values(keywords.map((k) => ({ material_id: doc.materialId, keyword: k.keyword, weight: k.weight })))
-      .execute();
+  if (docs.length === 0) return;
+  await textIndex(db).insertDocsWithTokens(
+    db,
+    docs.map((d) => d.doc),
+  );
+  const topics = docs.flatMap(({ doc }) =>
+    [...new Set(doc.topics)].map((topic) => ({ material_id: doc.materialId, topic })),
+  );
+  if (topics.length > 0) await db.insertInto('library_search_topics').values(topics).execute();
+  const keywords = docs.flatMap(({ doc, keywords }) =>
+    keywords.map((k) => ({ material_id: doc.materialId, keyword: k.keyword, weight: k.weight })),
+  );
+  if (keywords.length > 0) await db.insertInto('library_search_keywords').values(keywords).execute();
 }
 
 /** The newest matching copies (by seq, descending), at most `limit`. */

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../../../../test-support/app.js';
 import type { TestClient } from '../../../../test-support/client.js';
 import { TEST_DB } from '../../../../test-support/database.js';
 import { PASSWORD, seedOrg } from '../../../../test-support/org.js';
-import { indexMaterial, unindexMaterial, type SearchDocument } from '../index.js';
+import { indexMaterial, indexMaterials, unindexMaterial, type SearchDocument } from '../index.js';
 
 interface Result {
   materialId: number;
@@ -156,6 +156,20 @@ describe(`library search: exact Chinese substring search, snippets, locked tease
     assert.deepEqual(ids(await search('handler1', `q=${encodeURIComponent('共同富裕')}`)), [5]);
     await t.deps.db.transaction().execute((trx) => unindexMaterial(trx, 5));
     assert.deepEqual(ids(await search('handler1', `q=${encodeURIComponent('共同富裕')}`)), []);
+  });
+
+  test('the bulk form indexes many at once; the last version of a material given wins', async () => {
+    await t.deps.db
+      .transaction()
+      .execute((trx) =>
+        indexMaterials(trx, [
+          doc(8, { body: '批量一：营商环境' }),
+          doc(9, { body: '批量二：营商环境' }),
+          doc(8, { body: '批量三：生态环境' }),
+        ]),
+      );
+    assert.deepEqual(ids(await search('handler1', `q=${encodeURIComponent('营商环境')}`)), [9]);
+    assert.deepEqual(ids(await search('handler1', `q=${encodeURIComponent('生态环境')}`)), [8]);
   });
 
   test('similar materials share keywords; closed ones come locked; unknown ones are 404', async () => {
