@@ -8,6 +8,7 @@ import { errorText } from '../../api/errors.js';
 import type { Page } from '../../api/types.js';
 import { PageTitle } from '../../layout/PageTitle.js';
 import { formatDate } from './labels.js';
+import { LibraryPush } from './push/LibraryPush.js';
 import type { Teaser } from './types.js';
 
 const PAGE_SIZE = 12;
@@ -64,7 +65,7 @@ export default function LibraryHomePage() {
 
   return (
     <>
-      <PageTitle title="资料库" />
+      <PageTitle title="资料库" extra={<LibraryPush />} />
       <Flex vertical gap={12} style={{ marginBottom: 16 }}>
         <Flex wrap gap={6} align="center" role="group" aria-label="专题">
           <Typography.Text type="secondary">专题：</Typography.Text>
