@@ -89,6 +89,24 @@ const LIBRARY_SEARCH: PageSpec = {
   menu: '资料检索',
   heading: '资料检索',
 };
+const LIBRARY_DEMANDS: PageSpec = {
+  slug: 'library-demands',
+  path: '/library/demands',
+  menu: '需求征集',
+  heading: '需求征集',
+};
+const LIBRARY_GROUPS: PageSpec = {
+  slug: 'library-groups',
+  path: '/library/groups',
+  menu: '交流群',
+  heading: '交流群',
+};
+const LIBRARY_GROUPS_ADMIN: PageSpec = {
+  slug: 'library-groups-admin',
+  path: '/library/groups/admin',
+  menu: '群组管理',
+  heading: '群组管理',
+};
 const LIBRARY_EDITOR: PageSpec = {
   slug: 'library-editor',
   path: '/library/editor',
@@ -97,7 +115,10 @@ const LIBRARY_EDITOR: PageSpec = {
 };
 
 const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
-  { login: 'sysadmin', pages: [HOME, SETTINGS, LIBRARY_ADMIN, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT] },
+  {
+    login: 'sysadmin',
+    pages: [HOME, SETTINGS, LIBRARY_ADMIN, LIBRARY_GROUPS_ADMIN, USERS, DEPARTMENTS, CALENDAR, JOBS, ACCOUNT],
+  },
   { login: 'secadmin', pages: [HOME, USERS, SECURITY, ACCOUNT] },
   { login: 'auditadmin', pages: [HOME, AUDIT, ACCOUNT] },
   {
@@ -112,6 +133,8 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
       ASSESSMENT,
       LIBRARY,
       LIBRARY_SEARCH,
+      LIBRARY_DEMANDS,
+      LIBRARY_GROUPS,
       PROOFREAD,
       CALENDAR,
       ACCOUNT,
@@ -131,6 +154,8 @@ const ACCOUNTS: { login: string; pages: PageSpec[] }[] = [
       SETTINGS,
       LIBRARY,
       LIBRARY_SEARCH,
+      LIBRARY_DEMANDS,
+      LIBRARY_GROUPS,
       PROOFREAD,
       CALENDAR,
       ACCOUNT,
@@ -149,8 +174,11 @@ const ALL_MENU = [
   SETTINGS,
   LIBRARY,
   LIBRARY_SEARCH,
+  LIBRARY_DEMANDS,
+  LIBRARY_GROUPS,
   LIBRARY_EDITOR,
   LIBRARY_ADMIN,
+  LIBRARY_GROUPS_ADMIN,
   PROOFREAD,
   USERS,
   DEPARTMENTS,

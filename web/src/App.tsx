@@ -42,6 +42,9 @@ const LibrarySearchPage = lazy(() => import('./pages/library/search/LibrarySearc
 const MaterialPage = lazy(() => import('./pages/library/MaterialPage.js'));
 const EditorWorkspacePage = lazy(() => import('./pages/library/EditorWorkspacePage.js'));
 const MaterialEditorPage = lazy(() => import('./pages/library/MaterialEditorPage.js'));
+const DemandBoardPage = lazy(() => import('./pages/library/demands/DemandBoardPage.js'));
+const MyGroupsPage = lazy(() => import('./pages/library/groups/MyGroupsPage.js'));
+const GroupsAdminPage = lazy(() => import('./pages/library/groups/GroupsAdminPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,6 +76,7 @@ export function App() {
                       <Route path="departments" element={<DepartmentsPage />} />
                       <Route path="jobs" element={<JobsPage />} />
                       <Route path="library/admin" element={<LibraryAdminPage />} />
+                      <Route path="library/groups/admin" element={<GroupsAdminPage />} />
                     </Route>
                     <Route element={<RequireRole roles={BUSINESS_ROLES} />}>
                       <Route path="supervision" element={<Navigate to="/supervision/items" replace />} />
@@ -95,6 +99,8 @@ export function App() {
                       <Route path="library" element={<LibraryHomePage />} />
                       <Route path="library/search" element={<LibrarySearchPage />} />
                       <Route path="library/materials/:id" element={<MaterialPage />} />
+                      <Route path="library/demands" element={<DemandBoardPage />} />
+                      <Route path="library/groups" element={<MyGroupsPage />} />
                       <Route element={<RequireRole roles={['editor']} />}>
                         <Route path="library/editor" element={<EditorWorkspacePage />} />
                         <Route path="library/editor/:id" element={<MaterialEditorPage />} />

@@ -13,6 +13,7 @@ import {
   FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
+  LikeOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
@@ -21,6 +22,7 @@ import {
   TableOutlined,
   TeamOutlined,
   TrophyOutlined,
+  WechatOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -106,6 +108,20 @@ const ENTRIES: readonly MenuEntry[] = [
     group: '资料库',
   },
   {
+    path: '/library/demands',
+    label: '需求征集',
+    icon: <LikeOutlined />,
+    roles: BUSINESS_ROLES,
+    group: '资料库',
+  },
+  {
+    path: '/library/groups',
+    label: '交流群',
+    icon: <WechatOutlined />,
+    roles: BUSINESS_ROLES,
+    group: '资料库',
+  },
+  {
     path: '/library/editor',
     label: '编辑工作台',
     icon: <EditOutlined />,
@@ -123,6 +139,13 @@ const ENTRIES: readonly MenuEntry[] = [
     path: '/library/admin',
     label: '会员管理',
     icon: <IdcardOutlined />,
+    roles: ['system_admin'],
+    group: '资料库',
+  },
+  {
+    path: '/library/groups/admin',
+    label: '群组管理',
+    icon: <WechatOutlined />,
     roles: ['system_admin'],
     group: '资料库',
   },

@@ -3,6 +3,7 @@ import { nowIso, type Actor, type Ctx } from '../../platform/context.js';
 import { recordAudit } from '../audit/index.js';
 import { createDepartment, createUser, insertBranch } from '../identity/index.js';
 import { loadDemoMemberships, removeAccessOf } from '../library/access/index.js';
+import { removeDemandsOf } from '../library/demands/index.js';
 import { loadDemoMaterials, removeMaterialsCreatedBy } from '../library/materials/index.js';
 import { deleteNotificationsOf } from '../notify/index.js';
 import { deleteItemsCreatedBy } from '../supervision/index.js';
@@ -91,6 +92,7 @@ export async function removeDemo(
     const departments = await demoDepartmentIds(trx);
     const users = await demoUserIds(trx);
     const items = await deleteItemsCreatedBy(trx, users);
+    await removeDemandsOf(trx, users);
     const materials = await removeMaterialsCreatedBy(trx, users);
     await removeAccessOf(trx, users);
     await deleteNotificationsOf(trx, users);

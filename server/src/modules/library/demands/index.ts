@@ -1,1 +1,2 @@
 export { demandRoutes } from './routes.js';
+export { removeDemandsOf } from './removal-repository.js';

@@ -6,6 +6,7 @@ import { TEST_DB } from '../../../../test-support/database.js';
 import { PASSWORD } from '../../../../test-support/org.js';
 import { refused } from '../../access/tests/fixture.js';
 import { draft, ok, seedLibrary, type Editor } from '../../materials/tests/fixture.js';
+import { removeDemandsOf } from '../index.js';
 
 const BASE = '/api/library/demands';
 
@@ -204,5 +205,22 @@ describe(`library demand board: post, vote, answer, close [${TEST_DB}]`, () => {
       new Set(actions.map((a) => a.action)),
       new Set(['library.demand.answer', 'library.demand.close', 'library.demand.vote']),
     );
+  });
+
+  test('removing people (the demo organisation) takes their demands and votes, and recounts the rest', async () => {
+    const d = await post('handler1', '将被移除的人投过票的需求');
+    ok(await c.handler2!.post(`${BASE}/${d.id}/vote`));
+    ok(await c.paid!.post(`${BASE}/${d.id}/vote`));
+    const gone = await post('handler2', '将被移除的人提出的需求');
+    const handler2 = (
+      await t.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('login', '=', 'handler2')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await t.deps.db.transaction().execute((trx) => removeDemandsOf(trx, [handler2]));
+    assert.equal(ok<Demand>(await c.member!.get(`${BASE}/${d.id}`)).votes, 1);
+    refused(await c.member!.get(`${BASE}/${gone.id}`), 404, 'NOT_FOUND');
   });
 });
