@@ -21,5 +21,6 @@ export const notifyJobHandlers = { [DELIVERY_JOB]: deliverNotification };
 
 export { notify, notifyMany, type NotifyRequest } from './notify.js';
 export { notifyFromQuery } from './bulk.js';
+export { wakeNotifyHubs } from './stream.js';
 export type { NoticeRow } from './bulk-repository.js';
 export { deleteNotificationsOf } from './removal-repository.js';

@@ -20,6 +20,16 @@ const POLL_MS = 1_000;
 const RECONNECT_MS = 1_000;
 const payloadSchema = z.object({ schema: z.string(), ids: z.array(z.number()) });
 
+const hubs = new Set<NotifyHub>();
+
+/**
+ * SQLite has no NOTIFY: a writer in this process that has just committed notifications (the library's
+ * publish push) wakes the pollers now instead of leaving them up to a second. PostgreSQL ignores it.
+ */
+export function wakeNotifyHubs(): void {
+  for (const hub of hubs) hub.wake();
+}
+
 /**
  * Fans new notifications out to this process's open streams, wherever they were written.
  * PostgreSQL: one dedicated connection per process LISTENs on `luoshi_notify` (notify() NOTIFYs in
@@ -37,11 +47,15 @@ export class NotifyHub {
   private timer: NodeJS.Timeout | null = null;
   private client: pg.Client | null = null;
   private lastId = 0;
+  private polling = false;
+  private pollAgain = false;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly log: (message: string, error: unknown) => void,
-  ) {}
+  ) {
+    hubs.add(this);
+  }
 
   /** Start listening for `userId`; returns the function that stops. */
   async subscribe(userId: number, listener: Listener): Promise<() => void> {
@@ -61,6 +75,7 @@ export class NotifyHub {
 
   async close(): Promise<void> {
     this.closed = true;
+    hubs.delete(this);
     if (this.timer) clearTimeout(this.timer);
     const client = this.client;
     this.client = null;
@@ -81,14 +96,33 @@ export class NotifyHub {
     }
   }
 
+  /** Poll now (SQLite, once polling has started); a poll in flight runs once more when it ends. */
+  wake(): void {
+    if (this.closed || this.deps.database.dialect === 'postgres' || !this.timer) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.runPoll();
+  }
+
   private schedulePoll(): void {
     if (this.closed) return;
-    this.timer = setTimeout(() => {
-      this.poll()
-        .catch((error: unknown) => this.log('通知轮询失败', error))
-        .finally(() => this.schedulePoll());
-    }, POLL_MS);
+    this.timer = setTimeout(() => this.runPoll(), POLL_MS);
     this.timer.unref();
+  }
+
+  private runPoll(): void {
+    this.polling = true;
+    this.pollAgain = false;
+    this.poll()
+      .catch((error: unknown) => this.log('通知轮询失败', error))
+      .finally(() => {
+        this.polling = false;
+        if (this.pollAgain && !this.closed) this.runPoll();
+        else this.schedulePoll();
+      });
   }
 
   private async poll(): Promise<void> {

@@ -1,0 +1,273 @@
+/**
+ * Publish-notice benchmark (`npm run bench:library-push`): the real server as a child process (demo data),
+ * N members (default 10,000) who may read member material and follow 纪律教育, each with a session written
+ * straight into the database (logging 10,000 people in would measure argon2, not the push), and one
+ * keep-alive SSE connection per member on /api/notify/stream. An editor then publishes a member-tier
+ * material on that topic; measured is the time from the publish response to each client receiving its
+ * notice: p50 / p99 / max. Target on SQLite: the last of 10,000 clients within 200 ms.
+ *
+ * 10,000 connections need ~10,000 file descriptors in this process and in the server: check `ulimit -n`
+ * (raise it with `ulimit -n 65536` in the shell first if it is lower than clients + 1,000).
+ *
+ *   npm run bench:library-push -- --clients=10000 --only=sqlite|postgres [--tsx]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase } from '../server/src/platform/db/database.js';
+import { newToken, sessionIdOf } from '../server/src/modules/identity/sessions.js';
+import {
+  Browser,
+  demoPassword,
+  freePort,
+  serverCommand,
+  serverEnv,
+  startServer,
+  stop,
+} from '../scripts/support/server.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '10000' },
+    only: { type: 'string' },
+    tsx: { type: 'boolean', default: false },
+  },
+});
+const CLIENTS = Number(opts.clients);
+const TOPIC = '纪律教育';
+const TARGET_MS = 200;
+const PG_URL = process.env.DATABASE_URL_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const command = serverCommand(opts.tsx ? 'tsx' : 'dist');
+
+/** N members with a member grant, a subscription and a live session; returns their session tokens. */
+async function seedMembers(databaseUrl: string, n: number): Promise<string[]> {
+  const database = openDatabase(databaseUrl);
+  const now = new Date();
+  const at = now.toISOString();
+  const tokens: string[] = [];
+  try {
+    await database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < n; i += 500) {
+        const batch = Array.from({ length: Math.min(500, n - i) }, (_, k) => i + k);
+        const users = await trx
+          .insertInto('users')
+          .values(
+            batch.map((k) => ({
+              login: `push${String(k).padStart(5, '0')}`,
+              name: `推送会员${k}`,
+              department_id: null,
+              status: 'active' as const,
+              // Never signs in with a password: the session below is its way in.
+              password_hash: '!',
+              password_changed_at: at,
+              must_change_password: 0,
+              failed_logins: 0,
+              locked_until: null,
+              totp_secret: null,
+              totp_enabled: 0,
+              is_demo: 0,
+              created_at: at,
+              updated_at: at,
+            })),
+          )
+          .returning('id')
+          .execute();
+        const ids = users.map((u) => u.id);
+        await trx
+          .insertInto('user_roles')
+          .values(ids.map((user_id) => ({ user_id, role: 'member' })))
+          .execute();
+        await trx
+          .insertInto('library_grants')
+          .values(
+            ids.map((member_id) => ({
+              member_id,
+              tier: 'member' as const,
+              source: 'comp' as const,
+              plan_id: null,
+              order_id: null,
+              code_id: null,
+              starts_at: new Date(now.getTime() - 86_400_000).toISOString(),
+              ends_at: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+              back_years: 3,
+              note: '推送基准',
+              revoked_at: null,
+              revoked_by: null,
+              revoke_reason: null,
+              created_by: null,
+              created_at: at,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto('library_subscriptions')
+          .values(ids.map((user_id) => ({ user_id, kind: 'topic' as const, value: TOPIC, created_at: at })))
+          .execute();
+        const batchTokens = ids.map(() => newToken());
+        await trx
+          .insertInto('sessions')
+          .values(
+            ids.map((user_id, k) => ({
+              id: sessionIdOf(batchTokens[k]!),
+              user_id,
+              csrf_token: newToken(),
+              stage: 'full' as const,
+              created_at: at,
+              last_seen_at: at,
+              expires_at: new Date(now.getTime() + 3_600_000).toISOString(),
+              revoked_at: null,
+              client_ip: '127.0.0.1',
+              user_agent: 'bench',
+            })),
+          )
+          .execute();
+        tokens.push(...batchTokens);
+      }
+    });
+  } finally {
+    await database.close();
+  }
+  return tokens;
+}
+
+interface Client {
+  /** Resolves when the stream is subscribed (its first `unread` event). */
+  ready: Promise<void>;
+  /** performance.now() when the notice of `link` arrived. */
+  receivedAt: (link: string) => number | undefined;
+  close(): void;
+}
+
+function openStream(agent: http.Agent, port: number, token: string): Client {
+  const seen = new Map<string, number>();
+  let buffer = '';
+  let request: http.ClientRequest | null = null;
+  const ready = new Promise<void>((resolve, reject) => {
+    request = http.get(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/notify/stream',
+        agent,
+        headers: { cookie: `luoshi_sid=${token}` },
+      },
+      (res) => {
+        if (res.statusCode !== 200) reject(new Error(`通知流返回 ${res.statusCode}`));
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          const t = performance.now();
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (event.includes('event: unread')) resolve();
+            const link = /"link":"([^"]+)"/.exec(event)?.[1];
+            if (event.includes('event: notification') && link && !seen.has(link)) seen.set(link, t);
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+  });
+  return { ready, receivedAt: (link) => seen.get(link), close: () => request?.destroy() };
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+async function run(label: string, databaseUrl: string | undefined): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-push-'));
+  const port = await freePort();
+  const env = { ...serverEnv(dataDir, port, databaseUrl), NODE_ENV: 'production' };
+  const url = databaseUrl ?? `sqlite:${join(dataDir, 'luoshi.db')}`;
+  console.log(`\n== ${label}（服务：${command.label}，${CLIENTS} 个客户端）`);
+  const { child, output } = await startServer(command.args, env);
+  const clients: Client[] = [];
+  try {
+    const password = demoPassword(output);
+    if (!password) throw new Error('服务输出中没有演示密码');
+    let t = performance.now();
+    const tokens = await seedMembers(url, CLIENTS);
+    console.log(`写入 ${CLIENTS} 名会员、授权、订阅与会话：${Math.round(performance.now() - t)} ms`);
+
+    t = performance.now();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    for (let i = 0; i < tokens.length; i += 200) {
+      const batch = tokens.slice(i, i + 200).map((token) => openStream(agent, port, token));
+      clients.push(...batch);
+      await Promise.all(batch.map((c) => c.ready));
+      if ((i / 200) % 10 === 9) process.stdout.write(`\r已连接 ${clients.length}/${CLIENTS}`);
+    }
+    console.log(`\r已连接 ${clients.length} 个通知流：${Math.round(performance.now() - t)} ms`);
+
+    const editor = new Browser(`http://127.0.0.1:${port}`);
+    await editor.login('editor1', password);
+    // The first publish runs the push's code for the first time (cold JIT); the second is the steady state.
+    for (const round of ['首次发布（冷启动）', '再次发布']) await publishAndMeasure(editor, clients, round);
+    agent.destroy();
+  } finally {
+    for (const c of clients) c.close();
+    await stop(child, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function publishAndMeasure(editor: Browser, clients: readonly Client[], round: string): Promise<void> {
+  const created = await editor.fetch('/api/library/editor/materials', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: `在纪律教育专题党课上的讲话（推送基准·${round}）`,
+      type: '讲话',
+      topics: [TOPIC],
+      occasion: null,
+      tier: 'member',
+      body: '一、学习党纪\n正文不随通知发送。',
+      headings: [0],
+      note: '基准测试',
+      keyPoints: [],
+    }),
+  });
+  if (created.status !== 201) throw new Error(`新建资料失败：${created.status} ${await created.text()}`);
+  const m = (await created.json()) as { id: number; version: number };
+  const link = `/library/materials/${m.id}`;
+  const published = await editor.fetch(`/api/library/editor/materials/${m.id}/publish`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ version: m.version }),
+  });
+  const respondedAt = performance.now();
+  if (published.status !== 200) throw new Error(`发布失败：${published.status}`);
+
+  const deadline = respondedAt + 30_000;
+  while (performance.now() < deadline && clients.some((c) => c.receivedAt(link) === undefined))
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  const got = clients.map((c) => c.receivedAt(link)).filter((x): x is number => x !== undefined);
+  const delays = got.map((x) => Math.max(0, x - respondedAt)).sort((a, b) => a - b);
+  const max = delays.at(-1) ?? NaN;
+  console.log(`${round}：收到通知 ${got.length}/${clients.length}`);
+  console.log(
+    `发布响应 → 通知到达：p50 ${percentile(delays, 50).toFixed(0)} ms，p99 ${percentile(delays, 99).toFixed(0)} ms，` +
+      `最后一个 ${max.toFixed(0)} ms（目标：SQLite 上最后一个 ≤ ${TARGET_MS} ms）${max <= TARGET_MS ? ' ✓' : ' ✗'}`,
+  );
+}
+
+if (opts.only !== 'postgres') await run('SQLite', undefined);
+if (opts.only !== 'sqlite') {
+  const name = `luoshi_bench_push_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const target = new URL(PG_URL);
+    target.pathname = `/${name}`;
+    await run('PostgreSQL', target.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
