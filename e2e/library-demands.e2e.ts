@@ -108,6 +108,9 @@ step('an editor answers it with a published material', async () => {
   await page.locator('.ant-select-item-option').filter({ hasText: ANSWER }).first().click();
   await modal.getByLabel('回应说明').fill('可参照其中问题查摆部分');
   await shot(page, 'library-demands-answer-laptop');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'library-demands-answer-phone');
+  await page.setViewportSize(LAPTOP);
   await modal.getByRole('button', { name: '回应并通知' }).click();
   await page.getByText('已回应，已通知提出人和投票人').waitFor();
   await demand(page).getByText('已回应').waitFor();
@@ -160,6 +163,8 @@ step('the system administrator adds a 会员群 and a 免费群', async () => {
     await page.locator('tr', { hasText: name }).waitFor();
   }
   await shot(page, 'library-groups-admin-laptop');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'library-groups-admin-phone', { fullPage: true });
 });
 
 step('the yearly member sees the member group’s link and QR code; the free member does not', async () => {

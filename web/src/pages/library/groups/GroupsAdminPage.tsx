@@ -1,6 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { GROUP_KINDS } from '../../../../../shared/src/library-demands.js';
 import { api, newIdempotencyKey } from '../../../api/client.js';
@@ -15,6 +28,8 @@ const FIELDS = ['tier', 'name', 'joinLink', 'notes'];
 /** 群组管理 (system administrator): the groups per tier with their join links and notes. */
 export default function GroupsAdminPage() {
   const { message } = App.useApp();
+  // On a phone the link and notes stay in the edit form, so name, kind and actions fit the width.
+  const isPhone = Grid.useBreakpoint().md === false;
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<AdminGroup | 'new' | null>(null);
@@ -98,16 +113,20 @@ export default function GroupsAdminPage() {
               <Tag color={t === 'member' ? 'gold' : 'green'}>{GROUP_KINDS[t]}</Tag>
             ),
           },
-          {
-            title: '加群链接',
-            dataIndex: 'joinLink',
-            render: (l: string) => (
-              <Typography.Text style={{ maxWidth: 280 }} ellipsis={{ tooltip: l }}>
-                {l}
-              </Typography.Text>
-            ),
-          },
-          { title: '说明', dataIndex: 'notes' },
+          ...(isPhone
+            ? []
+            : [
+                {
+                  title: '加群链接',
+                  dataIndex: 'joinLink',
+                  render: (l: string) => (
+                    <Typography.Text style={{ maxWidth: 280 }} ellipsis={{ tooltip: l }}>
+                      {l}
+                    </Typography.Text>
+                  ),
+                },
+                { title: '说明', dataIndex: 'notes' },
+              ]),
           {
             title: '操作',
             key: 'actions',
