@@ -112,6 +112,10 @@ describe(`library demand board: post, vote, answer, close [${TEST_DB}]`, () => {
       .where('demand_id', '=', d.id)
       .execute();
     assert.equal(rows.length, 2);
+    // Two votes of one person at once (a double click) still count once.
+    const twice = await post('handler1', '同时投两次的需求');
+    await Promise.all([c.paid!.post(`${BASE}/${twice.id}/vote`), c.paid!.post(`${BASE}/${twice.id}/vote`)]);
+    assert.equal(ok<Demand>(await c.paid!.get(`${BASE}/${twice.id}`)).votes, 1);
     refused(await c.paid!.post(`${BASE}/999999/vote`), 404, 'NOT_FOUND');
   });
 
