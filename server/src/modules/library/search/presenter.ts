@@ -5,6 +5,7 @@ const tier = z.enum(['free', 'member']);
 
 export const searchPageView = z.object({
   total: z.number(),
+  more: z.boolean(),
   approximate: z.boolean(),
   ranked: z.number(),
   page: z.number(),

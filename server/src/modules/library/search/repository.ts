@@ -55,6 +55,11 @@ export async function insertDocs(
   if (keywords.length > 0) await db.insertInto('library_search_keywords').values(keywords).execute();
 }
 
+/** Whether a match in the index is always an exact one (FTS5 phrases) or may be a near miss (PostgreSQL). */
+export function indexIsExact(db: Executor): boolean {
+  return dialectOf(db) === 'sqlite';
+}
+
 /** The newest matching copies (by seq, descending), at most `limit`. */
 export function matchingSeqs(
   db: Executor,

@@ -6,6 +6,7 @@ import { maySearchLibrary } from './policy.js';
 import { score } from './rank.js';
 import {
   countMatches,
+  indexIsExact,
   docsByMaterial,
   heaviestFor,
   keywordsOfDoc,
@@ -42,7 +43,9 @@ export interface SearchResult {
 
 export interface SearchPage {
   total: number;
-  /** The total is a lower bound (counting stopped) or an upper bound (the index over-matched). */
+  /** Counting stopped at the cap: there are at least `total`. */
+  more: boolean;
+  /** The total may include near misses the index could not tell apart (PostgreSQL, see repository). */
   approximate: boolean;
   /** How many of the results are ranked and can be paged through. */
   ranked: number;
@@ -103,7 +106,8 @@ export async function searchLibrary(
   );
   return {
     total: Math.max(counted, ranked.length),
-    approximate: !complete && (counted >= COUNT_CAP || counted > ranked.length),
+    more: !complete && counted >= COUNT_CAP,
+    approximate: !complete && !indexIsExact(db),
     ranked: ranked.length,
     page,
     pageSize: PAGE_SIZE,

@@ -81,7 +81,6 @@ export default function LibrarySearchPage() {
   const isPhone = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<
     Filter,
@@ -115,8 +114,9 @@ export default function LibrarySearchPage() {
           size="large"
           allowClear
           maxLength={100}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          // Keyed by the query in the address: going back shows that query in the box again.
+          key={q}
+          defaultValue={q}
           onSearch={(v) => change({ q: v.trim() })}
         />
         <Flex wrap gap={8}>
@@ -166,7 +166,8 @@ export default function LibrarySearchPage() {
         <>
           {data && (
             <Typography.Paragraph type="secondary" data-testid="library-search-summary">
-              找到{data.approximate ? '约' : ''} {data.total.toLocaleString('zh-CN')} 篇
+              找到{data.approximate && !data.more ? '约' : ''} {data.total.toLocaleString('zh-CN')} 篇
+              {data.more ? '以上' : ''}
               {data.ranked < data.total
                 ? `，按相关度列出前 ${data.ranked} 篇，可加筛选条件缩小范围`
                 : '，按相关度排列'}

@@ -21,6 +21,8 @@ export interface SearchHit {
 
 export interface SearchPage {
   total: number;
+  /** Counting stopped: at least `total`. */
+  more: boolean;
   approximate: boolean;
   ranked: number;
   page: number;
