@@ -53,6 +53,7 @@ step('a free member posts a request for materials', async () => {
   await page.locator('.ant-layout-sider .ant-menu').getByRole('menuitem', { name: '需求征集' }).click();
   await page.waitForURL(`${stack.base}/library/demands`);
   await expectHeading(page, '需求征集');
+  await page.getByText('还没有需求，欢迎提出').waitFor();
   await page.getByRole('button', { name: /提出需求/ }).click();
   const modal = page.locator('.ant-modal').filter({ hasText: '提出资料需求' });
   await modal.getByRole('button', { name: label('提交') }).click();
