@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../../../../platform/db/database.js';
@@ -159,6 +160,38 @@ describe(`library push: subscriptions and publish notices [${TEST_DB}]`, () => {
     });
     await processOutbox(t.deps.db, t.ctx());
     assert.deepEqual(await notices(w.id), []);
+  });
+
+  test('a follower with an open stream receives the notice live: title and link, no text', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    const cookie = [...c.paid!.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const abort = new AbortController();
+    const res = await fetch(`${base}/api/notify/stream`, { headers: { cookie }, signal: abort.signal });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const until = async (pattern: RegExp) => {
+      const deadline = Date.now() + 5_000;
+      while (!pattern.test(text) && Date.now() < deadline) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      assert.match(text, pattern);
+    };
+    try {
+      await until(/event: unread/);
+      const m = await publishNew({ topics: ['组织生活会'], title: '实时推送的对照检查材料' });
+      await until(/event: notification\ndata: .*实时推送的对照检查材料/);
+      const data = /event: notification\ndata: (.*)\n/.exec(text)?.[1] ?? '{}';
+      const event = JSON.parse(data) as { title: string; link: string; kind: string };
+      assert.equal(event.kind, PUSH_KIND);
+      assert.equal(event.link, `/library/materials/${m.id}`);
+      assert.ok(!text.includes(SECRET), '实时通知不应包含正文');
+    } finally {
+      abort.abort();
+    }
   });
 
   test('two runners on one database send each notice once', { skip: TEST_DB !== 'postgres' }, async () => {
