@@ -107,6 +107,7 @@ async function measure(database: Database) {
     for (const q of kind.queries) await searchLibrary(database.db, ctx, q, {}, 1);
     const times: number[] = [];
     let hits = 0;
+    let more = false;
     let sample = '';
     for (let i = 0; i < queries; i++) {
       const q = kind.queries[i % kind.queries.length]!;
@@ -114,6 +115,7 @@ async function measure(database: Database) {
       const page = await searchLibrary(database.db, ctx, q, {}, 1);
       times.push(performance.now() - t);
       if (i < kind.queries.length) hits += page.total;
+      more ||= page.more;
       const first = page.results.find((r) => r.snippet);
       if (!sample && first?.snippet) sample = first.snippet.text.slice(0, 40);
     }
@@ -121,7 +123,7 @@ async function measure(database: Database) {
     lines.push(
       `  ${kind.label.padEnd(8, '　')} p50 ${ms(percentile(times, 50))}，p99 ${ms(p99)}` +
         `${database.dialect === 'sqlite' ? `（目标 ≤ 50 ms：${p99 <= 50 ? '达标' : '未达标'}）` : ''}` +
-        `；命中约 ${Math.round(hits / kind.queries.length).toLocaleString('zh-CN')} 篇；摘要例：${sample}…`,
+        `；命中 ${Math.round(hits / kind.queries.length).toLocaleString('zh-CN')} 篇${more ? '以上（计数止于此）' : ''}；摘要例：${sample}…`,
     );
   }
   return lines;
