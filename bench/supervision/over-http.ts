@@ -2,7 +2,6 @@
  * The measurements over HTTP, against the compiled server on the generated database: the item list of
  * the busiest and of a median department, and feedback submissions with their audit rows.
  */
-import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,29 +16,7 @@ import {
   stop,
 } from '../../scripts/support/server.js';
 import { BENCH_PASSWORD } from './database.js';
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
-interface Request {
-  method?: string;
-  path?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  setupRequest?: (req: Request) => Request;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-  requests?: Request[];
-}) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { autocannon } from '../autocannon.js';
 
 export interface ListFigures {
   departmentId: number;
