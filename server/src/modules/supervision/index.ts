@@ -27,14 +27,7 @@ export const supervisionModule: Module = {
   },
 };
 
-export {
-  approveItem,
-  assignItem,
-  createItem,
-  loadItem,
-  submitItem,
-  type ItemInput,
-} from './item-flow.js';
+export { approveItem, assignItem, createItem, loadItem, submitItem, type ItemInput } from './item-flow.js';
 export {
   acknowledge,
   approveCompletion,
