@@ -12,12 +12,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
+import { DESKTOP, LAPTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
 import { call, returnedAssignment } from './circulars-helpers.js';
 import { People, choose, settled } from './supervision-helpers.js';
 
 /** A laptop screen, the smallest desktop the office uses. */
-const LAPTOP = { width: 1366, height: 768 };
 const ITEM = '规范公务接待管理专项整改';
 const TYPO = '希望各部门列出问题清单,有针对性的加以改正。';
 

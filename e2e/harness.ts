@@ -13,6 +13,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHOTS = join(ROOT, 'e2e', 'screenshots');
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1366, height: 768 };
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
@@ -23,6 +24,8 @@ export interface Stack {
     viewport: { width: number; height: number },
     storageState?: StorageState,
   ): Promise<BrowserContext>;
+  /** A page of a new browser context, signed in as `login` with the demo password and on the home page. */
+  signIn(login: string, viewport: { width: number; height: number }): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -135,19 +138,22 @@ export async function startStack(): Promise<Stack> {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     const opened = browser;
-    return {
-      base,
-      demoPassword,
-      newContext: (viewport, storageState) =>
-        opened.newContext({
-          viewport,
-          locale: 'zh-CN',
-          timezoneId: 'Asia/Shanghai',
-          baseURL: base,
-          storageState,
-        }),
-      stop,
+    const newContext: Stack['newContext'] = (viewport, storageState) =>
+      opened.newContext({
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        baseURL: base,
+        storageState,
+      });
+    // Contexts close with the browser in stop().
+    const signIn: Stack['signIn'] = async (login, viewport) => {
+      const page = await (await newContext(viewport)).newPage();
+      await fillLogin(page, login, demoPassword);
+      await page.waitForURL(`${base}/`);
+      return page;
     };
+    return { base, demoPassword, newContext, signIn, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -9,10 +9,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
+import { LAPTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
 import { People } from './supervision-helpers.js';
 
-const LAPTOP = { width: 1366, height: 768 };
 const REQUEST = '2026年度民主生活会对照检查材料范文';
 const ANSWER = '年度组织生活会个人对照检查材料';
 const VIP_LINK = 'https://qm.qq.com/q/luoshi-vip-2026';

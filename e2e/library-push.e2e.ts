@@ -8,33 +8,23 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, expectHeading, fillLogin, shot, startStack, type Stack } from './harness.js';
+import type { Page } from 'playwright-core';
+import { DESKTOP, LAPTOP, PHONE, expectHeading, shot, startStack, type Stack } from './harness.js';
 
-const LAPTOP = { width: 1366, height: 768 };
 const TITLE = '在纪律教育专题党课上的讲话（推送测试）';
 const BODY_TEXT = '推送正文不应出现在通知里';
 
 let stack: Stack;
-const contexts: BrowserContext[] = [];
+/** The editor signed in by the first test publishes again in the second. */
+let editor: Page;
 
 before(async () => {
   stack = await startStack();
 });
 
 after(async () => {
-  for (const c of contexts) await c.close();
   await stack?.stop();
 });
-
-async function signIn(login: string, viewport = DESKTOP): Promise<Page> {
-  const context = await stack.newContext(viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  await fillLogin(page, login, stack.demoPassword);
-  await page.waitForURL(`${stack.base}/`);
-  return page;
-}
 
 /** The editor's own session drafts and publishes through the API, as the workspace's buttons do. */
 async function publishAsEditor(editor: Page): Promise<number> {
@@ -72,7 +62,7 @@ async function publishAsEditor(editor: Page): Promise<number> {
 }
 
 test('a subscribed member with the library open sees the publish notice arrive and opens the material', async () => {
-  const member = await signIn('member1', LAPTOP);
+  const member = await stack.signIn('member1', LAPTOP);
   await member.goto('/library');
   await expectHeading(member, '资料库');
   await member.getByRole('button', { name: /订阅/ }).click();
@@ -83,7 +73,7 @@ test('a subscribed member with the library open sees the publish notice arrive a
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await member.getByRole('button', { name: '订阅（2）' }).waitFor();
 
-  const editor = await signIn('editor2', DESKTOP);
+  editor = await stack.signIn('editor2', DESKTOP);
   const id = await publishAsEditor(editor);
   const sentAt = Date.now();
 
@@ -104,10 +94,9 @@ test('a subscribed member with the library open sees the publish notice arrive a
 });
 
 test('the 订阅 control and a notice fit a phone', async () => {
-  const phone = await signIn('member1', PHONE);
+  const phone = await stack.signIn('member1', PHONE);
   await phone.goto('/library');
   await phone.getByRole('button', { name: '订阅（2）' }).waitFor();
-  const editor = contexts[1]!.pages()[0]!;
   await publishAsEditor(editor);
   await phone.getByTestId('library-push-notice').first().waitFor({ timeout: 5_000 });
   await shot(phone, 'library-push-notice-phone');

@@ -8,33 +8,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { PHONE, expectHeading, fillLogin, shot, startStack, type Stack } from './harness.js';
+import type { Page } from 'playwright-core';
+import { LAPTOP, PHONE, expectHeading, shot, startStack, type Stack } from './harness.js';
 
-const LAPTOP = { width: 1366, height: 768 };
 const MEMBER_ONLY = '年度组织生活会个人对照检查材料';
 const MEMBER_TEXT = '深入基层调研次数偏少';
 
 let stack: Stack;
-const contexts: BrowserContext[] = [];
 
 before(async () => {
   stack = await startStack();
 });
 
 after(async () => {
-  for (const c of contexts) await c.close();
   await stack?.stop();
 });
-
-async function signIn(login: string, viewport = LAPTOP): Promise<Page> {
-  const context = await stack.newContext(viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  await fillLogin(page, login, stack.demoPassword);
-  await page.waitForURL(`${stack.base}/`);
-  return page;
-}
 
 async function searchFor(page: Page, word: string): Promise<void> {
   await page.goto('/library/search');
@@ -47,7 +35,7 @@ async function searchFor(page: Page, word: string): Promise<void> {
 const hit = (page: Page, title: string) => page.getByTestId('library-search-hit').filter({ hasText: title });
 
 test('a free member sees marked snippets, and a locked teaser without text for member material', async () => {
-  const page = await signIn('member3');
+  const page = await stack.signIn('member3', LAPTOP);
   await searchFor(page, '调研');
   const locked = hit(page, MEMBER_ONLY);
   await locked.getByTestId('library-search-locked').waitFor();
@@ -61,7 +49,7 @@ test('a free member sees marked snippets, and a locked teaser without text for m
 });
 
 test('a yearly member reads the snippet of the member material with the word marked; similar materials open', async () => {
-  const page = await signIn('member1');
+  const page = await stack.signIn('member1', LAPTOP);
   await searchFor(page, '调研');
   const open = hit(page, MEMBER_ONLY);
   const snippet = open.getByTestId('library-search-snippet');
@@ -75,7 +63,7 @@ test('a yearly member reads the snippet of the member material with the word mar
 });
 
 test('a word in no material says so in Chinese; a one-character query finds materials', async () => {
-  const page = await signIn('member3', PHONE);
+  const page = await stack.signIn('member3', PHONE);
   await searchFor(page, '不存在的检索词');
   await page.getByText('没有找到含有该检索词的资料').waitFor();
   await searchFor(page, '党');

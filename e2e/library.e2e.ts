@@ -13,24 +13,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, expectHeading, fillLogin, shot, startStack, type Stack } from './harness.js';
+import type { Page } from 'playwright-core';
+import { DESKTOP, LAPTOP, PHONE, expectHeading, shot, startStack, type Stack } from './harness.js';
 
-const LAPTOP = { width: 1366, height: 768 };
 const TITLE = '在党纪学习教育读书班上的讲话';
 const TYPO = '希望大家列出问题清单,有针对性的加以改正。';
 const BODY = `同志们：\n# 一、深化学习\n${TYPO}\n# 二、强化落实\n要把纪律要求落实到日常工作之中。`;
 const MEMBER_ONLY = '年度组织生活会个人对照检查材料';
 
 let stack: Stack;
-const contexts: BrowserContext[] = [];
 
 before(async () => {
   stack = await startStack();
 });
 
 after(async () => {
-  for (const c of contexts) await c.close();
   await stack?.stop();
 });
 
@@ -48,20 +45,11 @@ function step(name: string, run: () => Promise<void>): void {
   });
 }
 
-async function signIn(login: string, viewport = DESKTOP): Promise<Page> {
-  const context = await stack.newContext(viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  await fillLogin(page, login, stack.demoPassword);
-  await page.waitForURL(`${stack.base}/`);
-  return page;
-}
-
 let editor: Page;
 let member: Page;
 
 step('an editor writes a material and the proofreading panel finds a mistake in the body', async () => {
-  editor = await signIn('editor2', LAPTOP);
+  editor = await stack.signIn('editor2', LAPTOP);
   await editor.goto('/library/editor');
   await expectHeading(editor, '编辑工作台');
   await editor.getByText('年度组织生活会个人对照检查材料').waitFor();
@@ -101,7 +89,7 @@ step('the editor saves the draft and publishes it; the version history lists it'
 });
 
 step('a member with the free grant finds it on the library home and reads it by sections', async () => {
-  member = await signIn('member3');
+  member = await stack.signIn('member3', DESKTOP);
   await member.goto('/library');
   await expectHeading(member, '资料库');
   await member.getByRole('link', { name: TITLE }).waitFor();
@@ -133,7 +121,7 @@ step('the same member sees only the teaser of a member-tier material', async () 
 });
 
 step('a yearly member reads the member-tier material in full', async () => {
-  const paid = await signIn('member1');
+  const paid = await stack.signIn('member1', DESKTOP);
   await paid.goto('/library');
   await paid.getByRole('link', { name: MEMBER_ONLY }).click();
   await paid.getByText('一是理论学习不够系统', { exact: false }).waitFor();
