@@ -3,6 +3,8 @@ import { isRole } from '../../../shared/src/roles.js';
 import { migrateUp } from '../platform/db/migrate.js';
 import { createUser, findUserByLogin, resetPassword, unlockUser } from '../modules/identity/index.js';
 import { findDepartmentByCode } from '../modules/identity/departments-repository.js';
+// Loaded for its role listener: a member created here gets the library's signup grant as over the API.
+import '../modules/library/access/index.js';
 import { cliCtx, openRuntime, UsageError } from './runtime.js';
 
 export async function user(args: string[]): Promise<void> {

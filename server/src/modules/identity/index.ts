@@ -17,6 +17,7 @@ export function registerIdentity(app: FastifyInstance): void {
 
 export { createUser, setRoles, resetPassword, unlockUser, checkRoleSeparation } from './users.js';
 export { createDepartment } from './departments.js';
+export { onRoleGranted, type RoleListener } from './role-listeners.js';
 export { hasRole } from './policy.js';
 export { getSecurityPolicy, DEFAULT_POLICY, type SecurityPolicy } from './security-policy.js';
 export { findUserByLogin, countLockedUsers } from './users-repository.js';

@@ -1,10 +1,11 @@
 import { isAdminRole, type Role } from '../../../../shared/src/roles.js';
-import type { Executor } from '../../platform/db/schema.js';
+import type { Executor, Tx } from '../../platform/db/schema.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, stale } from '../../platform/http/errors.js';
 import { diff, recordAudit } from '../audit/index.js';
 import { findDepartment } from './departments-repository.js';
 import { generatePassword, hashPassword, passwordProblems } from './passwords.js';
+import { roleGranted } from './role-listeners.js';
 import { getSecurityPolicy } from './security-policy.js';
 import { revokeUserSessions } from './sessions-repository.js';
 import {
@@ -44,7 +45,7 @@ async function requireDepartment(db: Executor, id: number | null): Promise<void>
 }
 
 export async function createUser(
-  trx: Executor,
+  trx: Tx,
   ctx: Ctx,
   input: NewUser,
 ): Promise<{ id: number; issuedPassword: string | null }> {
@@ -85,6 +86,7 @@ export async function createUser(
     objectId: id,
     changes: { login: input.login, name: input.name, departmentId: input.departmentId, roles },
   });
+  await roleGranted(trx, ctx, id, [], roles);
   return { id, issuedPassword: issued ? password : null };
 }
 
@@ -158,7 +160,7 @@ export async function unlockUser(trx: Executor, ctx: Ctx, id: number): Promise<v
  * the server's command line, so no administrator can make themselves or another a second admin.
  */
 export async function setRoles(
-  trx: Executor,
+  trx: Tx,
   ctx: Ctx,
   id: number,
   roles: readonly Role[],
@@ -183,4 +185,5 @@ export async function setRoles(
     objectId: id,
     changes: { roles: { before, after: unique } },
   });
+  await roleGranted(trx, ctx, id, before, unique);
 }

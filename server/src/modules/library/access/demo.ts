@@ -2,9 +2,9 @@ import { DAY } from '../../../platform/clock.js';
 import type { Actor, Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/schema.js';
 import { findUserByLogin } from '../../identity/index.js';
-import { issueGrant } from './grants.js';
 import { confirmOrder, placeOrder } from './orders.js';
 import { createPlan, loadPlan } from './plans.js';
+import { giveSignupGrant } from './signup.js';
 
 /** `actor` acting `daysAgo` days before the load, so grants and orders carry the story's dates. */
 const as = (base: Ctx, actor: Actor, daysAgo: number): Ctx => {
@@ -41,7 +41,7 @@ export async function loadDemoMemberships(
       price_cents: priceCents,
       active: 1,
     });
-  const free = await plan('免费注册', 'free', 1, 0);
+  await plan('免费注册', 'free', 1, 0);
   const monthly = await plan('月度会员', 'member', 1, 4_000);
   const yearly = await plan('年度会员', 'member', 12, 36_000);
 
@@ -56,10 +56,10 @@ export async function loadDemoMemberships(
       reference: `演示转账${order}`,
     });
   };
-  const freePlan = await loadPlan(trx, free);
+  // The accounts predate the free plan here, so their signup grants are given now, as of the setup day.
   for (const login of ['member1', 'member2', 'member3']) {
     const member = people.get(login);
-    if (member) await issueGrant(trx, setup, member.id, { plan: freePlan }, { source: 'signup' });
+    if (member) await giveSignupGrant(trx, setup, member.id);
   }
   await buy('member1', yearly, 150);
   await buy('member2', monthly, 120);

@@ -49,6 +49,17 @@ export async function insertGrant(db: Executor, row: Insertable<LibraryGrantTabl
   return id;
 }
 
+export async function hasGrantFrom(db: Executor, memberId: number, source: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('library_grants')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('source', '=', source)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function findGrant(db: Executor, id: number): Promise<GrantRow | undefined> {
   return db.selectFrom('library_grants').selectAll().where('id', '=', id).executeTakeFirst();
 }

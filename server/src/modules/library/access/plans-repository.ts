@@ -14,6 +14,19 @@ export function findPlan(db: Executor, id: number): Promise<PlanRow | undefined>
   return db.selectFrom('library_plans').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The free plan new members sign up to: the cheapest active free-tier plan, the oldest on a tie. */
+export function signupPlan(db: Executor): Promise<PlanRow | undefined> {
+  return db
+    .selectFrom('library_plans')
+    .selectAll()
+    .where('tier', '=', 'free')
+    .where('active', '=', 1)
+    .orderBy('price_cents')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export function findPlanByName(db: Executor, name: string): Promise<PlanRow | undefined> {
   return db.selectFrom('library_plans').selectAll().where('name', '=', name).executeTakeFirst();
 }
