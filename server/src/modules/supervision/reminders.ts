@@ -102,7 +102,7 @@ export async function sweepReminders(db: Db, ctx: Ctx): Promise<SweepResult> {
     // Only reminders this transaction recorded are sent: the unique key decides, not the reading above.
     if (reminders > 0) {
       const texts = (await freshReminderSubjects(trx, mark)).map((r) => subjectText(r, calendar, today));
-      await notifyFromQuery(trx, ctx, 'supervision.reminder', reminderNotices(mark, texts));
+      await notifyFromQuery(trx, ctx, 'supervision.reminder', reminderNotices(mark, texts, today));
     }
     const digests = await sendLeaderDigests(trx, ctx, { calendar, today, lastSweep, warnDays });
     await writeLastSweep(trx, today, pending.version, nowIso(ctx));

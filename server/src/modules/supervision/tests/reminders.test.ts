@@ -117,8 +117,8 @@ describe(`supervision reminders over three weeks [${TEST_DB}]`, () => {
       '2026-03-16 B reminder head2: 逾期督办',
       '2026-03-16 - digest leader: 督办周报（2026-W12）',
       '2026-03-17 B reminder handler2: 反馈提醒',
-      '2026-03-19 A reminder leader: 逾期督办',
-      '2026-03-19 B reminder leader: 逾期督办',
+      // Two escalations reach the leader the same day: one digest, not one notice per item.
+      '2026-03-19 - reminder leader: 督办提醒汇总',
       '2026-03-20 B reminder handler2: 反馈提醒',
     ]);
 
@@ -169,6 +169,18 @@ describe(`supervision reminders over three weeks [${TEST_DB}]`, () => {
       before.body,
       '「关于整治形式主义的批示」距办理时限（2026-03-13）还有 3 个工作日，请抓紧办理并按时报告。',
     );
+    const leaderDigest = await t.deps.db
+      .selectFrom('notifications')
+      .select(['title', 'body', 'link', 'dedupe_key'])
+      .where('kind', '=', 'supervision.reminder')
+      .where('user_id', '=', org.users.leader!)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(leaderDigest, {
+      title: '督办提醒汇总：2 项',
+      body: '您今天有 2 项督办提醒：逾期 2 项。请查看红灯事项。',
+      link: '/supervision/items?light=red',
+      dedupe_key: `reminder:2026-03-19:${org.users.leader}`,
+    });
     const sweeps = await t.deps.db
       .selectFrom('audit_log')
       .select('changes')
