@@ -2,7 +2,9 @@
  * Browser test of the 资料库 materials against the real server with the demo data: an editor (editor2) writes
  * a material, sees a proofreading finding beside the body, saves and publishes it; a member with only the
  * free grant (member3) reads it in the reader, and sees only the teaser of a member-tier demo material, which
- * a yearly member (member1) reads in full. Last, the editor imports a Word document into a new draft.
+ * a yearly member (member1) reads in full. The editor attaches a PDF to that member-tier material: member3 sees
+ * its name and size but is refused the download, member1 downloads it. Last, the editor imports a Word
+ * document into a new draft.
  * Screenshots (laptop, desktop and phone) go to e2e/screenshots/.
  *
  * Run: CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/library.e2e.ts
@@ -20,6 +22,8 @@ const TITLE = '在党纪学习教育读书班上的讲话';
 const TYPO = '希望大家列出问题清单,有针对性的加以改正。';
 const BODY = `同志们：\n# 一、深化学习\n${TYPO}\n# 二、强化落实\n要把纪律要求落实到日常工作之中。`;
 const MEMBER_ONLY = '年度组织生活会个人对照检查材料';
+const ATTACHMENT = '对照检查材料（打印版）.pdf';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n');
 
 let stack: Stack;
 
@@ -88,6 +92,18 @@ step('the editor saves the draft and publishes it; the version history lists it'
   await editor.setViewportSize(LAPTOP);
 });
 
+step('the editor attaches a PDF to a member-tier material in the workspace', async () => {
+  await editor.goto('/library/editor');
+  await editor.getByText(MEMBER_ONLY).click();
+  await editor.waitForURL(/\/library\/editor\/\d+$/);
+  const card = editor.getByTestId('library-editor-attachments');
+  await card
+    .locator('input[type=file]')
+    .setInputFiles({ name: ATTACHMENT, mimeType: 'application/pdf', buffer: PDF });
+  await card.getByText(ATTACHMENT).waitFor();
+  await editor.getByText(`已上传「${ATTACHMENT}」`).waitFor();
+});
+
 step('a member with the free grant finds it on the library home and reads it by sections', async () => {
   member = await stack.signIn('member3', DESKTOP);
   await member.goto('/library');
@@ -115,6 +131,11 @@ step('the same member sees only the teaser of a member-tier material', async () 
   const text = await member.locator('.library-reader').innerText();
   assert.ok(text.includes('导读'), 'the teaser shows the editor’s note');
   assert.ok(!text.includes('理论学习不够系统'), 'never the body');
+  const files = member.getByTestId('library-attachments');
+  await files.getByText(ATTACHMENT).waitFor();
+  await files.getByText('开通会员后方可下载附件').waitFor();
+  await files.getByRole('button', { name: `下载 ${ATTACHMENT}` }).click();
+  await member.getByText('本资料为会员资料，开通会员后方可下载').waitFor();
   await shot(member, 'library-reader-locked');
   await member.setViewportSize(PHONE);
   await shot(member, 'library-reader-locked-phone');
@@ -126,6 +147,11 @@ step('a yearly member reads the member-tier material in full', async () => {
   await paid.getByRole('link', { name: MEMBER_ONLY }).click();
   await paid.getByText('一是理论学习不够系统', { exact: false }).waitFor();
   assert.equal(await paid.getByTestId('library-locked').count(), 0);
+  const [download] = await Promise.all([
+    paid.waitForEvent('download'),
+    paid.getByRole('button', { name: `下载 ${ATTACHMENT}` }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), ATTACHMENT);
   await shot(paid, 'library-reader-member', { fullPage: true });
 });
 

@@ -4,6 +4,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: '请先登录',
   SESSION_EXPIRED: '会话已过期，请重新登录',
   FORBIDDEN: '无权执行此操作',
+  MEMBERSHIP_REQUIRED: '开通会员后方可使用',
   NOT_FOUND: '对象不存在',
   CONFLICT_STALE: '数据已被他人修改，请刷新后重试',
   CONFLICT_DUPLICATE: '已存在相同的记录',

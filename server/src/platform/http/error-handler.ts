@@ -4,6 +4,9 @@ import { ERROR_CODES } from '../../../../shared/src/errors.js';
 import { fieldLabel } from '../../../../shared/src/fields.js';
 import { AppError } from './errors.js';
 
+/** Refusals of access are security events: each is audited apart from the failed request. */
+const DENIALS = new Set<string>(['FORBIDDEN', 'MEMBERSHIP_REQUIRED', 'NOT_FOUND', 'CSRF_REJECTED']);
+
 export interface DeniedHook {
   (error: AppError, req: import('fastify').FastifyRequest): Promise<void>;
 }
@@ -12,7 +15,7 @@ export interface DeniedHook {
 export function installErrorHandler(app: FastifyInstance, onDenied: DeniedHook): void {
   app.setErrorHandler(async (error: FastifyError | AppError, req, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND' || error.code === 'CSRF_REJECTED') {
+      if (DENIALS.has(error.code)) {
         await onDenied(error, req).catch((e: unknown) => req.log.error(e, 'denial audit failed'));
       }
       return reply

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client.js';
 import { PageTitle } from '../../layout/PageTitle.js';
+import { EditorAttachments } from './attachments/EditorAttachments.js';
 import { PublishBar, VersionsCard } from './EditorActions.js';
 import { fromMarkup, toMarkup } from './markup.js';
 import { MaterialForm, type DraftFields } from './MaterialForm.js';
@@ -118,6 +119,7 @@ export default function MaterialEditorPage() {
       />
       {loaded && <PublishBar material={loaded} busy={busy} dirty={dirty} onAction={act} />}
       <MaterialForm draft={draft} onChange={setEdited} />
+      {loaded && <EditorAttachments materialId={loaded.id} />}
       {loaded && <VersionsCard material={loaded} />}
     </>
   );

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.js';
 import { errorText } from '../../api/errors.js';
 import { hasAnyRole, useCurrentUser } from '../../layout/current-user.js';
+import { ReaderAttachments } from './attachments/ReaderAttachments.js';
 import { formatDate } from './labels.js';
 import { sectionsOf } from './markup.js';
 import './reader.css';
@@ -111,6 +112,7 @@ export default function MaterialPage() {
                 )}
               </>
             )}
+            <ReaderAttachments materialId={m.id} />
           </article>
         </Col>
         {wide && contents.length > 0 && (

@@ -8,5 +8,6 @@ export function materialRoutes(app: FastifyInstance): void {
 }
 
 export { loadMaterialRef, type MaterialRef } from './reader.js';
+export { mayEditMaterials, mayReadLibrary } from './policy.js';
 export { libraryPublishJob, publishDueMaterials } from './schedule.js';
 export { loadDemoMaterials, removeMaterialsCreatedBy } from './demo.js';

@@ -28,6 +28,7 @@ describe(`migrations [${TEST_DB}]`, () => {
       await migrateUp(database.db);
       const first = await tables(database.db, database.dialect);
       assert.ok(first.includes('users') && first.includes('audit_log') && first.includes('jobs'));
+      assert.ok(first.includes('library_attachments'), '0016');
       assert.ok((await migrationStatus(database.db)).every((m) => m.executedAt !== null));
       await migrateDownAll(database.db);
       assert.deepEqual(await tables(database.db, database.dialect), []);

@@ -1,0 +1,1 @@
+export { libraryAttachmentRoutes } from './routes.js';

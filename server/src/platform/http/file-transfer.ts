@@ -1,0 +1,35 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sanitizeFilename } from '../files/index.js';
+import { invalid } from './errors.js';
+
+export const OCTET = 'application/octet-stream';
+
+/** Uploads are streamed to the file store as they arrive: the parser hands the request stream on unread. */
+export function acceptRawUploads(app: FastifyInstance): void {
+  if (!app.hasContentTypeParser(OCTET))
+    app.addContentTypeParser(OCTET, (_req, payload, done) => done(null, payload));
+}
+
+/** The uploader's file name travels URL-encoded in a header, since the body is the file itself. */
+export function uploadFilename(header: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(header);
+  } catch {
+    throw invalid('文件名', '编码无效，应为 URL 编码的 UTF-8');
+  }
+  const name = sanitizeFilename(decoded);
+  if (name === null) throw invalid('文件名', '不能为空');
+  return name;
+}
+
+/** The Content-Length the client declared, to refuse an oversized upload before reading it. */
+export function declaredLength(req: FastifyRequest): number | null {
+  const header = req.headers['content-length'];
+  return header === undefined ? null : Number(header);
+}
+
+/** Always a download, never rendered: the ASCII fallback for old clients, the real name in UTF-8. */
+export function attachmentDisposition(filename: string, fallback: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

@@ -1,0 +1,34 @@
+import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { downloadFile } from '../../../api/download.js';
+import { errorText } from '../../../api/errors.js';
+import { downloadPath, type LibraryAttachment } from './api.js';
+
+/** Downloads through fetch, so a refusal (no access) shows the server's message instead of a saved error. */
+export function DownloadButton({ attachment: a }: { attachment: LibraryAttachment }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      await downloadFile(downloadPath(a), a.name);
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      type="link"
+      size="small"
+      loading={busy}
+      icon={a.locked ? <LockOutlined /> : <DownloadOutlined />}
+      aria-label={`下载 ${a.name}`}
+      onClick={() => void download()}
+    >
+      下载
+    </Button>
+  );
+}
