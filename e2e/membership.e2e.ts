@@ -95,8 +95,18 @@ test('the system administrator confirms the payment, generates a batch of codes 
   await page.getByRole('tab', { name: '会员权益' }).click();
   await page.getByText('蔡红梅').first().waitFor();
   await shot(page, 'library-admin-grants');
+  // The member picker searches the server by login or name instead of listing every member.
+  await page.getByRole('combobox', { name: '会员', exact: true }).fill('member3');
+  await page.locator('.ant-select-item-option', { hasText: '蔡红梅（member3）' }).click();
+  await page.getByText('共 1 条').waitFor();
   await page.getByRole('button', { name: '赠送权益' }).click();
   await page.locator('.ant-modal').getByText('赠送原因').waitFor();
+  // The list's width is measured when it opens: wait for the modal's zoom to finish first.
+  await page.waitForTimeout(400);
+  await page.getByRole('combobox', { name: '赠送给会员' }).fill('member1');
+  await page
+    .locator('.ant-select-item-option', { hasText: /（member1） · 会员至 \d{4}-\d{2}-\d{2}/ })
+    .waitFor();
   await shot(page, 'library-admin-comp');
   await page
     .locator('.ant-modal')

@@ -20,7 +20,7 @@ export { createDepartment } from './departments.js';
 export { onRoleGranted, type RoleListener } from './role-listeners.js';
 export { hasRole } from './policy.js';
 export { getSecurityPolicy, DEFAULT_POLICY, type SecurityPolicy } from './security-policy.js';
-export { findUserByLogin, countLockedUsers } from './users-repository.js';
+export { findUserByLogin, countLockedUsers, listUsers } from './users-repository.js';
 export { insertBranch } from './departments-repository.js';
 export { purgeSessions } from './sessions-repository.js';
 export { generatePassword } from './passwords.js';

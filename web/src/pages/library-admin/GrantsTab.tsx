@@ -4,9 +4,10 @@ import { Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Table,
 import { useState } from 'react';
 import { GRANT_SOURCES, LIBRARY_TIERS } from '../../../../shared/src/library.js';
 import { api } from '../../api/client.js';
-import type { Page, User } from '../../api/types.js';
+import type { Page } from '../../api/types.js';
 import { PromptModal, type Prompt } from '../supervision/detail/PromptModal.js';
 import { GRANT_STATES, when, type Grant } from '../membership/types.js';
+import { MemberPicker } from './MemberPicker.js';
 import { useAdminAction } from './useAdminAction.js';
 
 const PAGE_SIZE = 20;
@@ -42,14 +43,6 @@ export function GrantsTab() {
     queryFn: () => api<Page<Grant>>('/api/library/grants', { query }),
     placeholderData: keepPreviousData,
   });
-  const members = useQuery({
-    queryKey: ['library', 'members'],
-    queryFn: () => api<Page<User>>('/api/users', { query: { role: 'member', pageSize: 200 } }),
-  });
-  const memberOptions = (members.data?.items ?? []).map((u) => ({
-    value: u.id,
-    label: `${u.name}（${u.login}）`,
-  }));
 
   const revoke = (g: Grant) =>
     setPrompt({
@@ -77,16 +70,13 @@ export function GrantsTab() {
   return (
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Select
+        <MemberPicker
           aria-label="会员"
           allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder="全部会员"
-          style={{ width: 220 }}
+          placeholder="全部会员（输入登录名或姓名查找）"
+          style={{ width: 280 }}
           value={memberId}
-          options={memberOptions}
-          onChange={(v?: number) => filter(() => setMemberId(v))}
+          onChange={(v) => filter(() => setMemberId(v))}
         />
         <Select
           aria-label="来源"
@@ -171,7 +161,7 @@ export function GrantsTab() {
       >
         <Form form={form} layout="vertical" onFinish={(v) => void give(v)}>
           <Form.Item name="memberId" label="会员" rules={[{ required: true, message: '请选择会员' }]}>
-            <Select showSearch optionFilterProp="label" placeholder="选择会员" options={memberOptions} />
+            <MemberPicker aria-label="赠送给会员" placeholder="输入登录名或姓名查找会员" />
           </Form.Item>
           <Form.Item name="source" label="类别">
             <Select options={GIVEN} />

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { onRoleGranted } from '../../identity/index.js';
 import { codeRoutes } from './routes/code-routes.js';
 import { grantRoutes } from './routes/grant-routes.js';
+import { memberRoutes } from './routes/member-routes.js';
 import { membershipRoutes } from './routes/membership-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
@@ -19,6 +20,7 @@ export function accessRoutes(app: FastifyInstance): void {
   orderRoutes(app);
   codeRoutes(app);
   membershipRoutes(app);
+  memberRoutes(app);
 }
 
 export { canAccess, accessibleIds, membersWithAccess, windowOf, type AccessMaterial } from './access.js';
