@@ -6,6 +6,7 @@ import { hashPassword } from '../../server/src/modules/identity/passwords.js';
 import { loadCalendar } from '../../server/src/modules/calendar/index.js';
 import { openDatabase, type Database } from '../../server/src/platform/db/database.js';
 import { migrateUp } from '../../server/src/platform/db/migrate.js';
+import { ensureOwedPeriods } from '../../server/src/modules/supervision/index.js';
 import { pgWriter, sqliteWriter } from './bulk.js';
 import { generate, type DataSet } from './generate.js';
 
@@ -33,6 +34,7 @@ export async function prepare(
   if (!options.fresh && existsSync(stamp)) {
     const kept = JSON.parse(readFileSync(stamp, 'utf8')) as Prepared;
     console.log(`  使用已生成的数据集（${kept.url.replace(/\/\/[^@]*@/, '//')}；--fresh 重新生成）`);
+    await upgrade(kept.url);
     return kept;
   }
   let url: string;
@@ -73,6 +75,17 @@ export async function prepare(
     const prepared: Prepared = { url, data: { ...rest, load: [...loadOf] } };
     writeFileSync(stamp, JSON.stringify(prepared));
     return prepared;
+  } finally {
+    await database.close();
+  }
+}
+
+/** A kept data set from older code: new migrations, then what the server's start-up fills after them. */
+async function upgrade(url: string): Promise<void> {
+  const database = openDatabase(url);
+  try {
+    await migrateUp(database.db);
+    await ensureOwedPeriods(database.db, new Date().toISOString());
   } finally {
     await database.close();
   }

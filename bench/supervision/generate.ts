@@ -4,8 +4,9 @@
  * three years up to `now`. Deterministic (seeded), scalable with `scale` for quick runs.
  */
 import type { WorkingCalendar } from '../../server/src/modules/calendar/index.js';
+import { OWED_PERIODS_FILLED_KEY, owedPeriodOf } from '../../server/src/modules/supervision/owed-periods.js';
 import { periodOf } from '../../server/src/modules/supervision/periods.js';
-import type { FeedbackCycle } from '../../server/src/platform/db/schema.js';
+import type { AssignmentStatus, FeedbackCycle } from '../../server/src/platform/db/schema.js';
 import type { BulkWriter, Row } from './bulk.js';
 
 export interface DataSet {
@@ -180,6 +181,7 @@ export async function generate(
     const seq = (seqOfYear.get(year) ?? 0) + 1;
     seqOfYear.set(year, seq);
     const cycle = CYCLES[Math.floor(rnd() * CYCLES.length)] ?? 'monthly';
+    const sourceType = SOURCES[itemId % SOURCES.length] ?? 'meeting';
     const assignedAt = createdAt + Math.floor(rnd() * 3 * DAY);
     const deadlineMs = assignedAt + (15 + Math.floor(rnd() * 75)) * DAY;
     const age = (now - assignedAt) / DAY;
@@ -209,7 +211,7 @@ export async function generate(
       if (status !== 'closed' && status !== 'suspended') open = true;
       if (closedAt) lastClosed = Math.max(lastClosed, closedAt);
       const acknowledgedAt = status === 'assigned' ? null : assignedAt + Math.floor(rnd() * 2 * DAY);
-      batch.assignments.push({
+      const assignment: Row = {
         id,
         item_id: itemId,
         department_id: dept,
@@ -226,9 +228,15 @@ export async function generate(
         closed_at: closedAt === null ? null : iso(closedAt),
         closed_on_time: closedAt === null ? null : day(closedAt) <= day(deadlineMs) ? 1 : 0,
         updated_at: iso(closedAt ?? acknowledgedAt ?? assignedAt),
-      });
+        source_type: sourceType,
+        standing: 0,
+        feedback_owed_start: null,
+        feedback_owed_end: null,
+      };
+      batch.assignments.push(assignment);
       role = 'assist';
       if (acknowledgedAt === null || accountable === null) continue;
+      const delivered = new Set<string>();
       // Past periods only: the current period's feedback is still to come, so the API can submit it.
       const until = Math.min(closedAt ?? now, now);
       let cursor = day(acknowledgedAt);
@@ -251,9 +259,23 @@ export async function generate(
           return_reason: null,
           updated_at: iso(submitted),
         });
+        delivered.add(p.key);
         if (cycle === 'once') break;
         cursor = day(new Date(`${p.end}T00:00:00Z`).getTime() + DAY);
       }
+      Object.assign(
+        assignment,
+        owedPeriodOf(
+          {
+            status: status as AssignmentStatus,
+            feedback_cycle: cycle,
+            acknowledged_at: iso(acknowledgedAt),
+            assigned_at: iso(assignedAt),
+            deadline: day(deadlineMs),
+          },
+          delivered,
+        ),
+      );
     }
     const title = `${VERBS[itemId % VERBS.length]}${OBJECTS[(itemId >> 3) % OBJECTS.length]}${MEASURES[(itemId >> 6) % MEASURES.length]}（第${itemId}项）`;
     batch.items.push({
@@ -263,7 +285,7 @@ export async function generate(
       number: `督〔${year}〕${seq}号`,
       title,
       requirements: `${title}，按期报送进展。`,
-      source_type: SOURCES[itemId % SOURCES.length] ?? 'meeting',
+      source_type: sourceType,
       source_ref: '{}',
       urgency: rnd() < 0.2 ? 'urgent' : 'normal',
       difficult: 0,
@@ -306,6 +328,9 @@ export async function generate(
       progress('事项', itemId, itemCount);
     }
   }
+  await writer.insert('settings', [
+    { key: OWED_PERIODS_FILLED_KEY, value: '{}', version: 1, updated_at: iso(now) },
+  ]);
   await writer.finish(['departments', 'users', 'items', 'assignments', 'feedbacks', 'item_events']);
   const departmentsByLoad = [...loadOf.keys()].sort((a, b) => (loadOf.get(b) ?? 0) - (loadOf.get(a) ?? 0));
   return {

@@ -3,6 +3,7 @@ import { migrateUp } from '../platform/db/migrate.js';
 import type { AppDeps } from '../platform/deps.js';
 import { anyUsers, loadDemo } from '../modules/demo/index.js';
 import { createUser } from '../modules/identity/index.js';
+import { ensureOwedPeriods } from '../modules/supervision/index.js';
 import { cliCtx, openRuntime, UsageError } from './runtime.js';
 import { startWorkers } from './workers.js';
 
@@ -47,6 +48,7 @@ export async function serve(args: string[]): Promise<void> {
   const role: Role = roleArg;
   const deps = openRuntime();
   await migrateUp(deps.db);
+  await ensureOwedPeriods(deps.db, deps.clock.now().toISOString());
   await firstStart(deps);
 
   const stopWorkers = role === 'web' ? null : startWorkers(deps);

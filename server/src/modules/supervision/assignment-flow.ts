@@ -12,6 +12,7 @@ import {
 import { updateItemVersioned, watchersOf } from './items-repository.js';
 import { loadItem } from './item-flow.js';
 import { ASSIGNMENT_STATUSES } from './labels.js';
+import { refreshOwedPeriod } from './owed-periods.js';
 import {
   mayActForAssignment,
   mayHeadAssignment,
@@ -75,6 +76,7 @@ async function advance(
     }))
   )
     throw stale();
+  await refreshOwedPeriod(trx, assignment.id);
   await recordStep(trx, ctx, {
     itemId: assignment.item_id,
     assignmentId: assignment.id,

@@ -10,6 +10,7 @@ import {
   updateAssignmentVersioned,
 } from './assignments-repository.js';
 import { loadAssignment } from './assignment-flow.js';
+import { refreshOwedPeriod } from './owed-periods.js';
 import { mayActForAssignment, mayRunSupervision } from './policy.js';
 import { recordStep } from './steps.js';
 
@@ -96,6 +97,7 @@ export async function decideExtension(
     }))
   )
     throw stale();
+  if (approve) await refreshOwedPeriod(trx, a.id);
   await recordStep(trx, ctx, {
     itemId: a.item_id,
     assignmentId: a.id,

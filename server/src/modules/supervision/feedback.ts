@@ -10,6 +10,7 @@ import {
   updateFeedbackVersioned,
 } from './assignments-repository.js';
 import { loadAssignment } from './assignment-flow.js';
+import { refreshOwedPeriod } from './owed-periods.js';
 import { periodOf, periodsBetween } from './periods.js';
 import { mayActForAssignment, mayHeadAssignment, mayRunSupervision } from './policy.js';
 import { recordStep } from './steps.js';
@@ -84,6 +85,7 @@ export async function submitFeedback(
       updated_at: at,
     });
   }
+  await refreshOwedPeriod(trx, a.id);
   await recordStep(trx, ctx, {
     itemId: a.item_id,
     assignmentId: a.id,
@@ -133,6 +135,7 @@ export async function reviewFeedback(
     );
   }
   if (!(await updateFeedbackVersioned(trx, feedback.id, version, changes))) throw stale();
+  if (changes.status === 'returned') await refreshOwedPeriod(trx, a.id);
   await recordStep(trx, ctx, {
     itemId: a.item_id,
     assignmentId: a.id,

@@ -42,3 +42,4 @@ export { deleteItemsCreatedBy } from './removal-repository.js';
 export { supervisionTodos } from './todos.js';
 export { chaseTodos } from './chases.js';
 export { supervisionReminderJob, sweepReminders } from './reminders.js';
+export { ensureOwedPeriods } from './owed-periods.js';

@@ -20,6 +20,7 @@ import {
 } from './items-repository.js';
 import { ITEM_STATUSES, type SourceType, type Urgency } from './labels.js';
 import { formatNumber, getSupervisionSettings } from './settings.js';
+import { refreshOwedPeriod } from './owed-periods.js';
 import { mayApproveItem, mayRunSupervision } from './policy.js';
 import { recordStep } from './steps.js';
 
@@ -243,6 +244,8 @@ export async function assignItem(
       closed_at: null,
       closed_on_time: null,
       updated_at: at,
+      source_type: item.source_type,
+      standing: item.standing,
     });
   }
   await move(trx, ctx, item, version, 'assigned');
@@ -266,7 +269,8 @@ export async function suspendItem(
   const item = await loadItem(trx, id);
   requireItemStatus(item, ['assigned', 'approved'], '中止');
   await move(trx, ctx, item, version, 'suspended');
-  await updateAssignmentsOfItem(trx, id, { status: 'suspended', updated_at: nowIso(ctx) }, [
+  const suspended = { status: 'suspended' as const, feedback_owed_start: null, feedback_owed_end: null };
+  await updateAssignmentsOfItem(trx, id, { ...suspended, updated_at: nowIso(ctx) }, [
     'assigned',
     'acknowledged',
     'completion_requested',
@@ -309,6 +313,7 @@ export async function reopenItem(
       updated_at: at,
     };
     if (!(await updateAssignmentVersioned(trx, a.id, a.version, reopened))) throw stale();
+    await refreshOwedPeriod(trx, a.id);
   }
   await recordStep(trx, ctx, {
     itemId: id,

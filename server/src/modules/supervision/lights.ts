@@ -1,6 +1,4 @@
 import type { WorkingCalendar } from '../calendar/index.js';
-import { periodsDueIn } from './due-windows.js';
-import type { OwedPeriod } from './reminders-repository.js';
 
 import type { Light } from '../../../../shared/src/supervision.js';
 
@@ -71,20 +69,13 @@ export function worstLight(lights: readonly Light[]): Light | null {
   );
 }
 
-/** What the database needs to evaluate lights in SQL (lights-repository.ts). */
+/** What the database needs to evaluate lights in SQL (lights-repository.ts): today's bounds, in JS once. */
 export interface LightBounds {
   today: string;
-  /** The last date within the warning window. */
-  soon: string;
-  /** The feedback periods that make a light yellow today: the latest past-due one of each cycle, and any due soon. */
-  periods: OwedPeriod[];
+  /** A deadline or a feedback due before this date is within the warning window (see lightOf). */
+  warnBefore: string;
 }
 
 export function lightBounds(calendar: WorkingCalendar, today: string, warnDays: number): LightBounds {
-  const soon = calendar.addWorkingDays(today, warnDays).date;
-  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 200 * 86_400_000).toISOString().slice(0, 10);
-  const all = periodsDueIn(calendar, from, soon);
-  const latestLate = new Map<string, OwedPeriod>();
-  for (const p of all) if (p.due < today) latestLate.set(p.cycle, p);
-  return { today, soon, periods: [...latestLate.values(), ...all.filter((p) => p.due >= today)] };
+  return { today, warnBefore: warningEnd(calendar, today, warnDays) };
 }

@@ -38,6 +38,33 @@ function isoWeek(date: string): { year: number; week: number; monday: string } {
   return { year, week, monday: monday.toISOString().slice(0, 10) };
 }
 
+/** Key, start and end of the period of a repeating `cycle` containing `date`: calendar arithmetic only. */
+function spanOf(cycle: Exclude<FeedbackCycle, 'once'>, date: string): Omit<Period, 'due'> {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  switch (cycle) {
+    case 'weekly': {
+      const w = isoWeek(date);
+      const end = new Date(new Date(`${w.monday}T00:00:00Z`).getTime() + 6 * 86_400_000);
+      return { key: `${w.year}-W${pad(w.week)}`, start: w.monday, end: end.toISOString().slice(0, 10) };
+    }
+    case 'monthly':
+      return { key: `${year}-${pad(month)}`, start: `${year}-${pad(month)}-01`, end: monthEnd(year, month) };
+    case 'quarterly': {
+      const q = Math.ceil(month / 3);
+      return { key: `${year}-Q${q}`, start: `${year}-${pad(q * 3 - 2)}-01`, end: monthEnd(year, q * 3) };
+    }
+    case 'half_yearly': {
+      const h = month <= 6 ? 1 : 2;
+      return {
+        key: `${year}-H${h}`,
+        start: `${year}-${h === 1 ? '01' : '07'}-01`,
+        end: monthEnd(year, h * 6),
+      };
+    }
+  }
+}
+
 /** The period of `cycle` containing `date`. A one-off feedback is due on the assignment's deadline. */
 export function periodOf(
   cycle: FeedbackCycle,
@@ -45,42 +72,30 @@ export function periodOf(
   calendar: WorkingCalendar,
   deadline: string | null,
 ): Period {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  let key: string;
-  let start: string;
-  let end: string;
-  switch (cycle) {
-    case 'weekly': {
-      const w = isoWeek(date);
-      key = `${w.year}-W${pad(w.week)}`;
-      start = w.monday;
-      end = new Date(new Date(`${w.monday}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
-      break;
-    }
-    case 'monthly':
-      key = `${year}-${pad(month)}`;
-      start = `${year}-${pad(month)}-01`;
-      end = monthEnd(year, month);
-      break;
-    case 'quarterly': {
-      const q = Math.ceil(month / 3);
-      key = `${year}-Q${q}`;
-      start = `${year}-${pad(q * 3 - 2)}-01`;
-      end = monthEnd(year, q * 3);
-      break;
-    }
-    case 'half_yearly': {
-      const h = month <= 6 ? 1 : 2;
-      key = `${year}-H${h}`;
-      start = `${year}-${h === 1 ? '01' : '07'}-01`;
-      end = monthEnd(year, h * 6);
-      break;
-    }
-    case 'once':
-      return { key: 'once', start: date, end: deadline ?? date, due: deadline ?? date };
-  }
-  return { key, start, end, due: dueDate(calendar, end) };
+  if (cycle === 'once') return { key: 'once', start: date, end: deadline ?? date, due: deadline ?? date };
+  const span = spanOf(cycle, date);
+  return { ...span, due: dueDate(calendar, span.end) };
+}
+
+/** Due date of the period of `cycle` ending on `end`: the end itself for a one-off feedback. */
+export function dueOfPeriodEnd(cycle: FeedbackCycle, end: string, calendar: WorkingCalendar): string {
+  return cycle === 'once' ? end : dueDate(calendar, end);
+}
+
+/**
+ * The first period from the one containing `since` whose feedback is not in `delivered`; null once the
+ * one-off feedback is in. Independent of the calendar, so what is stored from it never goes stale.
+ */
+export function firstOwedPeriod(
+  cycle: FeedbackCycle,
+  since: string,
+  deadline: string | null,
+  delivered: ReadonlySet<string>,
+): { start: string; end: string } | null {
+  if (cycle === 'once') return delivered.has('once') ? null : { start: since, end: deadline ?? since };
+  let span = spanOf(cycle, since);
+  while (delivered.has(span.key)) span = spanOf(cycle, nextDate(span.end));
+  return { start: span.start, end: span.end };
 }
 
 /**

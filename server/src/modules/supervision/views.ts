@@ -2,14 +2,7 @@ import type { Db, Executor } from '../../platform/db/schema.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { beijingDate, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { departmentsByIds, namesOfUsers } from '../identity/index.js';
-import {
-  assignmentsOf,
-  extensionsOf,
-  feedbackPeriodsOf,
-  feedbacksOf,
-  type AssignmentRow,
-  type FeedbackPeriod,
-} from './assignments-repository.js';
+import { assignmentsOf, extensionsOf, feedbacksOf, type AssignmentRow } from './assignments-repository.js';
 import {
   childrenOf,
   eventsOf,
@@ -19,23 +12,17 @@ import {
   type ItemRow,
 } from './items-repository.js';
 import { lightOf, worstLight, type Light } from './lights.js';
-import { periodsBetween } from './periods.js';
+import { dueOfPeriodEnd } from './periods.js';
 import { mayUseSupervision, mayViewItem, seesAllItems } from './policy.js';
 import { getSupervisionSettings } from './settings.js';
 import { loadItem } from './item-flow.js';
 
-/** The earliest feedback period, from signing up to today, without a delivered (not returned) feedback. */
-function nextFeedbackDue(
-  a: AssignmentRow,
-  feedbacks: readonly FeedbackPeriod[],
-  today: string,
-  calendar: WorkingCalendar,
-): string | null {
-  if (a.status !== 'acknowledged') return null;
-  const delivered = new Set(feedbacks.filter((f) => f.status !== 'returned').map((f) => f.period));
-  const start = beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
-  const periods = periodsBetween(a.feedback_cycle, start, today, calendar, a.deadline);
-  return periods.find((p) => !delivered.has(p.key))?.due ?? null;
+/** Due date of the first feedback period without a delivered feedback, once that period has begun (owed-periods.ts). */
+function nextFeedbackDue(a: AssignmentRow, l: Lighting): string | null {
+  if (a.status !== 'acknowledged' || a.feedback_owed_start === null || a.feedback_owed_end === null)
+    return null;
+  if (a.feedback_owed_start > l.today) return null;
+  return dueOfPeriodEnd(a.feedback_cycle, a.feedback_owed_end, l.calendar);
 }
 
 export interface Lighting {
@@ -55,10 +42,9 @@ export async function lighting(db: Executor, ctx: Ctx): Promise<Lighting> {
 export function assignmentLight(
   a: AssignmentRow,
   item: ItemRow,
-  feedbacks: readonly FeedbackPeriod[],
   l: Lighting,
 ): { light: Light; nextFeedbackDue: string | null } {
-  const due = nextFeedbackDue(a, feedbacks, l.today, l.calendar);
+  const due = nextFeedbackDue(a, l);
   const light = lightOf(
     {
       status: a.status,
@@ -126,10 +112,6 @@ export async function listVisibleItems(
     db,
     rows.map((r) => r.id),
   );
-  const feedbacks = await feedbackPeriodsOf(
-    db,
-    assignments.map((a) => a.id),
-  );
   const names = new Map(
     (
       await namesOfUsers(
@@ -144,15 +126,7 @@ export async function listVisibleItems(
     return itemSummary(
       item,
       own,
-      own.map(
-        (a) =>
-          assignmentLight(
-            a,
-            item,
-            feedbacks.filter((f) => f.assignment_id === a.id),
-            l,
-          ).light,
-      ),
+      own.map((a) => assignmentLight(a, item, l).light),
       names,
     );
   });
@@ -187,10 +161,6 @@ export async function itemDetail(db: Db, ctx: Ctx, id: number) {
     db,
     children.map((c) => c.id),
   );
-  const childFeedbacks = await feedbackPeriodsOf(
-    db,
-    childAssignments.map((a) => a.id),
-  );
   const people = [
     item.responsible_leader_id,
     ...watchers,
@@ -217,7 +187,7 @@ export async function itemDetail(db: Db, ctx: Ctx, id: number) {
   const l = await lighting(db, ctx);
   const viewed = assignments.map((a) => {
     const own = feedbacks.filter((f) => f.assignment_id === a.id);
-    const { light, nextFeedbackDue } = assignmentLight(a, item, own, l);
+    const { light, nextFeedbackDue } = assignmentLight(a, item, l);
     return {
       id: a.id,
       departmentId: a.department_id,
@@ -282,15 +252,7 @@ export async function itemDetail(db: Db, ctx: Ctx, id: number) {
       return itemSummary(
         c,
         own,
-        own.map(
-          (a) =>
-            assignmentLight(
-              a,
-              c,
-              childFeedbacks.filter((f) => f.assignment_id === a.id),
-              l,
-            ).light,
-        ),
+        own.map((a) => assignmentLight(a, c, l).light),
         names,
       );
     }),

@@ -24,6 +24,7 @@ import * as openCounts from './migrations/0013_open_counts.js';
 import * as libraryPush from './migrations/0014_library_push.js';
 import * as libraryDemands from './migrations/0015_library_demands.js';
 import * as libraryAttachments from './migrations/0016_library_attachments.js';
+import * as owedPeriods from './migrations/0017_owed_periods.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0014_library_push': libraryPush,
   '0015_library_demands': libraryDemands,
   '0016_library_attachments': libraryAttachments,
+  '0017_owed_periods': owedPeriods,
 };
 
 /**

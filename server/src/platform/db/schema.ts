@@ -201,6 +201,12 @@ export interface AssignmentTable {
   closed_on_time: number | null;
   version: Generated<number>;
   updated_at: string;
+  /** The item's, copied at 交办 (0017) so light counts need no join. */
+  source_type: string;
+  standing: number;
+  /** While signed (`acknowledged`): the first feedback period not yet delivered (0017, owed-periods.ts). */
+  feedback_owed_start: string | null;
+  feedback_owed_end: string | null;
 }
 
 export interface FeedbackTable {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/schema.js';
 import type { LightBounds } from '../lights.js';
-import { lightSeverity, openAssignment, owedFeedbackDue } from '../lights-repository.js';
+import { lightSeverity, openAssignment, owedFeedbackEnd } from '../lights-repository.js';
+import type { FeedbackCycle } from '../../../platform/db/schema.js';
 
 /** The department view's reads: counts by GROUP BY, lists bounded by a limit. */
 
@@ -26,11 +27,14 @@ export interface WorkRow {
   status: string;
   accountable: string | null;
   deadline: string | null;
-  feedbackDue: string | null;
+  feedbackCycle: FeedbackCycle;
+  /** End of the owed feedback period when it has begun; the service turns it into the due date. */
+  feedbackEnd: string | null;
 }
 
-const earliestDue = sql`case when t.feedback_due is not null and (t.deadline is null or t.feedback_due < t.deadline)
-  then t.feedback_due else t.deadline end`;
+// By the owed period's end: its due date is the last working day up to it, so the order barely differs.
+const earliestDue = sql`case when t.feedback_end is not null and (t.deadline is null or t.feedback_end < t.deadline)
+  then t.feedback_end else t.deadline end`;
 
 /**
  * Open assignments of the department with the given light (2 red, 1 yellow), by the earliest due date
@@ -51,11 +55,13 @@ export async function workWithLight(
     status: string;
     accountable: string | null;
     deadline: string | null;
-    feedback_due: string | null;
+    feedback_cycle: FeedbackCycle;
+    feedback_end: string | null;
   }>`
     select * from (
       select a.id as assignment_id, i.id as item_id, i.number, i.title, a.status, u.name as accountable,
-        a.deadline, ${owedFeedbackDue(db, bounds)} as feedback_due, ${lightSeverity(db, bounds)} as sev
+        a.deadline, a.feedback_cycle, ${owedFeedbackEnd(bounds)} as feedback_end,
+        ${lightSeverity(db, bounds)} as sev
       from assignments a
       join items i on i.id = a.item_id
       left join users u on u.id = a.accountable_user_id
@@ -71,7 +77,8 @@ export async function workWithLight(
     status: r.status,
     accountable: r.accountable,
     deadline: r.deadline,
-    feedbackDue: r.feedback_due,
+    feedbackCycle: r.feedback_cycle,
+    feedbackEnd: r.feedback_end,
   }));
 }
 
@@ -83,7 +90,7 @@ export async function heldByPerson(db: Executor, bounds: LightBounds, department
       sum(case when t.sev = 1 then 1 else 0 end) as yellow
     from (
       select a.accountable_user_id as user_id, ${lightSeverity(db, bounds)} as sev
-      from assignments a join items i on i.id = a.item_id
+      from assignments a
       where a.department_id = ${departmentId} and ${openAssignment}
     ) t group by t.user_id`.execute(db);
   return rows.map((r) => ({ userId: r.user_id, n: n(r.n), red: n(r.red), yellow: n(r.yellow) }));

@@ -7,7 +7,8 @@ import { departmentCounts, emptyCounts, type DepartmentCounts } from '../circula
 import { rated } from '../circulars/stats.js';
 import { lightBounds } from '../lights.js';
 import { lighting } from '../views.js';
-import { heldByPerson, statusCounts, workWithLight } from './department-repository.js';
+import { dueOfPeriodEnd } from '../periods.js';
+import { heldByPerson, statusCounts, workWithLight, type WorkRow } from './department-repository.js';
 import { openLightCounts } from './repository.js';
 import { mayViewDepartment } from './policy.js';
 import { addUp, severityLight } from './service.js';
@@ -48,8 +49,12 @@ export async function departmentOverview(db: Db, ctx: Ctx, departmentId: number,
     if (row) row[light] += c.n;
   }
 
-  const overdue = await workWithLight(db, bounds, departmentId, 2, LIST_LIMIT);
-  const dueSoon = await workWithLight(db, bounds, departmentId, 1, LIST_LIMIT);
+  const withDue = ({ feedbackCycle, feedbackEnd, ...w }: WorkRow) => ({
+    ...w,
+    feedbackDue: feedbackEnd === null ? null : dueOfPeriodEnd(feedbackCycle, feedbackEnd, l.calendar),
+  });
+  const overdue = (await workWithLight(db, bounds, departmentId, 2, LIST_LIMIT)).map(withDue);
+  const dueSoon = (await workWithLight(db, bounds, departmentId, 1, LIST_LIMIT)).map(withDue);
 
   const held = await heldByPerson(db, bounds, departmentId);
   const members = [

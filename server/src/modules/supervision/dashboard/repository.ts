@@ -29,11 +29,11 @@ export async function openLightCounts(
   departmentIds: readonly number[] | null,
   by: 'source_type' | 'status',
 ): Promise<LightCount[]> {
-  const key = by === 'source_type' ? sql`i.source_type` : sql`a.status`;
+  const key = by === 'source_type' ? sql`a.source_type` : sql`a.status`;
   const { rows } = await sql<{ key: string; sev: number; n: number }>`
     select t.key, t.sev, count(*) as n from (
       select ${key} as key, ${lightSeverity(db, bounds)} as sev
-      from assignments a join items i on i.id = a.item_id
+      from assignments a
       where ${openAssignment} and ${inDepartments(departmentIds)}
     ) t group by t.key, t.sev`.execute(db);
   return rows.map((r) => ({ key: r.key, severity: n(r.sev), n: n(r.n) }));

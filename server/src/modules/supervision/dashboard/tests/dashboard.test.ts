@@ -142,10 +142,11 @@ describe(`dashboard (领导驾驶舱) and department view (部门视图) [${TEST
       o.overdue.map((w) => [w.assignmentId, w.deadline, w.daysOverdue, w.accountable]),
       [[fx.assignments.M1B, '2026-03-13', 20, 'handler2']],
     );
-    // The latest weekly period past due (W13, due Friday 27 March) is still owed.
+    // The first week without a delivered feedback (W10, due Friday 6 March: its feedback was returned),
+    // as on the item page: the next feedback is filed against it.
     assert.deepEqual(
       o.dueSoon.map((w) => [w.assignmentId, w.deadline, w.feedbackDue]),
-      [[fx.assignments.M2B, '2026-04-30', '2026-03-27']],
+      [[fx.assignments.M2B, '2026-04-30', '2026-03-06']],
     );
     assert.deepEqual(
       o.people.map((p) => [p.name, p.open, p.red, p.yellow]),

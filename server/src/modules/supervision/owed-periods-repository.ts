@@ -1,0 +1,46 @@
+import { dialectOf } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/schema.js';
+
+/** The stored first owed feedback period of assignments (0017): reads and writes of those two columns. */
+
+export interface OwedColumns {
+  feedback_owed_start: string | null;
+  feedback_owed_end: string | null;
+}
+
+const inputs = [
+  'id',
+  'status',
+  'feedback_cycle',
+  'acknowledged_at',
+  'assigned_at',
+  'deadline',
+  'feedback_owed_start',
+  'feedback_owed_end',
+] as const;
+
+/**
+ * What the owed period is computed from, with the row locked on PostgreSQL: a feedback filed and
+ * another returned at once must not both compute from what they read before the other committed.
+ */
+export function owedInputsForUpdate(db: Executor, id: number) {
+  const query = db.selectFrom('assignments').select(inputs).where('id', '=', id);
+  return (dialectOf(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+export type OwedInputs = NonNullable<Awaited<ReturnType<typeof owedInputsForUpdate>>>;
+
+/** Signed assignments after `afterId`, in id order: the repair walks them in batches. */
+export function signedAssignmentsAfter(db: Executor, afterId: number, limit: number) {
+  return db
+    .selectFrom('assignments')
+    .select(inputs)
+    .where('status', '=', 'acknowledged')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function setOwedPeriod(db: Executor, id: number, owed: OwedColumns): Promise<void> {
+  await db.updateTable('assignments').set(owed).where('id', '=', id).execute();
+}
