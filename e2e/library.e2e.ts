@@ -3,8 +3,9 @@
  * a material, sees a proofreading finding beside the body, saves and publishes it; a member with only the
  * free grant (member3) reads it in the reader, and sees only the teaser of a member-tier demo material, which
  * a yearly member (member1) reads in full. The editor attaches a PDF to that member-tier material: member3 sees
- * its name and size but is refused the download, member1 downloads it. Last, the editor imports a Word
- * document into a new draft.
+ * its name and size but is refused the download, member1 downloads it; both see up to five similar
+ * materials (locked ones with a lock), and member3 follows the material's topic from the reader. Last,
+ * the editor imports a Word document into a new draft.
  * Screenshots (laptop, desktop and phone) go to e2e/screenshots/.
  *
  * Run: CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/library.e2e.ts
@@ -136,9 +137,21 @@ step('the same member sees only the teaser of a member-tier material', async () 
   await files.getByText('开通会员后方可下载附件').waitFor();
   await files.getByRole('button', { name: `下载 ${ATTACHMENT}` }).click();
   await member.getByText('本资料为会员资料，开通会员后方可下载').waitFor();
+  const similar = member.getByTestId('library-similar');
+  await similar.getByRole('link').first().waitFor();
+  const similarText = await similar.innerText();
+  assert.ok(!similarText.includes(MEMBER_ONLY), 'never the material itself');
+  assert.ok((await similar.getByRole('link').count()) <= 5);
+  await similar.getByLabel('需开通会员').first().waitFor();
+  await member.getByTestId('library-follow').click();
+  await member.getByText('已订阅「组织生活会」，有新资料时将提醒您').waitFor();
+  await member.getByTestId('library-follow').getByText('已订阅').waitFor();
   await shot(member, 'library-reader-locked');
   await member.setViewportSize(PHONE);
   await shot(member, 'library-reader-locked-phone');
+  // The reader's 订阅 is the home's: the home's control counts the topic now followed.
+  await member.goto('/library');
+  await member.getByRole('button', { name: /订阅（1）/ }).waitFor();
 });
 
 step('a yearly member reads the member-tier material in full', async () => {
@@ -152,7 +165,12 @@ step('a yearly member reads the member-tier material in full', async () => {
     paid.getByRole('button', { name: `下载 ${ATTACHMENT}` }).click(),
   ]);
   assert.equal(download.suggestedFilename(), ATTACHMENT);
+  await paid.getByTestId('library-similar').getByRole('link').first().waitFor();
   await shot(paid, 'library-reader-member', { fullPage: true });
+  await paid.setViewportSize(LAPTOP);
+  await shot(paid, 'library-reader-attachments-similar-laptop', { fullPage: true });
+  await paid.setViewportSize(PHONE);
+  await shot(paid, 'library-reader-attachments-similar-phone', { fullPage: true });
 });
 
 step(

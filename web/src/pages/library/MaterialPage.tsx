@@ -1,13 +1,15 @@
 import { ArrowLeftOutlined, LockOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Anchor, Button, Col, Flex, Grid, Result, Row, Space, Spin, Tag } from 'antd';
+import { Alert, Anchor, Button, Col, Flex, Grid, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.js';
 import { errorText } from '../../api/errors.js';
 import { hasAnyRole, useCurrentUser } from '../../layout/current-user.js';
 import { ReaderAttachments } from './attachments/ReaderAttachments.js';
+import { FollowTopics } from './FollowTopics.js';
 import { formatDate } from './labels.js';
 import { sectionsOf } from './markup.js';
+import { SimilarList } from './search/SimilarList.js';
 import './reader.css';
 import type { ReaderMaterial } from './types.js';
 
@@ -62,11 +64,14 @@ export default function MaterialPage() {
         <Link to="/library">
           <Button icon={<ArrowLeftOutlined />}>资料库</Button>
         </Link>
-        {!m.locked && (
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            打印
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          <FollowTopics material={m} />
+          {!m.locked && (
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              打印
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Row gutter={24}>
         <Col xs={24} lg={contents.length > 0 ? 18 : 24}>
@@ -114,6 +119,12 @@ export default function MaterialPage() {
             )}
             <ReaderAttachments materialId={m.id} />
           </article>
+          <section className="library-similar library-no-print" aria-label="相似资料">
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              相似资料
+            </Typography.Title>
+            <SimilarList materialId={m.id} />
+          </section>
         </Col>
         {wide && contents.length > 0 && (
           <Col lg={6} className="library-no-print">

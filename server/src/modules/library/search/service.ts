@@ -137,7 +137,8 @@ export interface SimilarMaterial {
   locked: boolean;
 }
 
-const SIMILAR_COUNT = 6;
+// Five fit beside or under the reader's text without pushing it aside; the search page shows the same.
+const SIMILAR_COUNT = 5;
 const PER_KEYWORD = 200;
 
 /** Materials sharing the most keyword weight with a published one; titles only, locked where closed. */

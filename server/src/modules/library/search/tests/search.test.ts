@@ -185,6 +185,34 @@ describe(`library search: exact Chinese substring search, snippets, locked tease
     assert.equal((await c.member!.get('/api/library/materials/999/similar')).statusCode, 404);
   });
 
+  test('at most five similar materials, the locked ones with title, type and date only', async () => {
+    const text = '党风廉政建设 全面从严治党 廉洁自律 监督执纪 作风建设';
+    await t.deps.db.transaction().execute(async (trx) => {
+      for (let id = 20; id < 28; id++)
+        await indexMaterial(
+          trx,
+          doc(id, { title: `廉政建设材料${id}`, body: text, tier: id % 2 === 0 ? 'member' : 'free' }),
+        );
+    });
+    const res = await c.member!.get('/api/library/materials/20/similar');
+    assert.equal(res.statusCode, 200, res.body);
+    const items = res.json<{ items: Record<string, unknown>[] }>().items;
+    assert.equal(items.length, 5);
+    assert.ok(!items.some((s) => s.materialId === 20), 'never the material itself');
+    const locked = items.filter((s) => s.locked);
+    assert.ok(locked.length > 0);
+    for (const s of locked)
+      assert.deepEqual(Object.keys(s).sort(), [
+        'locked',
+        'materialId',
+        'publishedAt',
+        'tier',
+        'title',
+        'type',
+      ]);
+    assert.doesNotMatch(res.body, /全面从严治党/);
+  });
+
   test('an empty query is refused with a Chinese message; administrators take no part', async () => {
     const res = await c.handler1!.get(`/api/library/search?q=${encodeURIComponent('，。')}`);
     assert.equal(res.statusCode, 400);
