@@ -18,6 +18,31 @@ export function assignmentsOf(db: Executor, itemIds: readonly number[]) {
     .execute();
 }
 
+/** What lists show of assignments and their lights need (views.ts): a page of items' worth. */
+export function assignmentSummariesOf(db: Executor, itemIds: readonly number[]) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('assignments')
+    .select([
+      'id',
+      'item_id',
+      'department_id',
+      'role',
+      'status',
+      'deadline',
+      'feedback_cycle',
+      'closed_on_time',
+      'feedback_owed_start',
+      'feedback_owed_end',
+    ])
+    .where('item_id', 'in', itemIds)
+    .orderBy('item_id')
+    .orderBy('role', 'desc')
+    .orderBy('id')
+    .execute();
+}
+export type AssignmentSummaryRow = Awaited<ReturnType<typeof assignmentSummariesOf>>[number];
+
 export async function insertAssignment(db: Executor, row: Insertable<AssignmentTable>): Promise<number> {
   return (await db.insertInto('assignments').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -59,6 +59,8 @@ export function childrenOf(db: Executor, parentId: number) {
   return db.selectFrom('items').selectAll().where('parent_id', '=', parentId).orderBy('id').execute();
 }
 
+export type ItemSummaryRow = Pick<ItemRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 export interface ItemFilter {
   visibleToDepartment?: number | undefined;
   sourceType?: string | undefined;
@@ -72,6 +74,22 @@ export interface ItemFilter {
   pageSize: number;
 }
 
+/** What a list shows of an item: not its requirements, references or tags (the item page reads those). */
+const SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'title',
+  'source_type',
+  'urgency',
+  'status',
+  'standing',
+  'parent_id',
+  'responsible_leader_id',
+  'deadline',
+  'created_at',
+  'version',
+] as const;
+
 /**
  * One department's items, optionally of one status: the total from the trigger-kept counts and the page
  * in the order of the (department, item) index, so the busiest department costs what a small one does.
@@ -84,7 +102,7 @@ async function listDepartmentItems(db: Executor, departmentId: number, filter: I
   let page = db
     .selectFrom('assignments')
     .innerJoin('items', 'items.id', 'assignments.item_id')
-    .selectAll('items')
+    .select(SUMMARY_COLUMNS.map((c) => `items.${c}` as const))
     .where('assignments.department_id', '=', departmentId);
   if (filter.status) {
     counts = counts.where('status', '=', filter.status);
@@ -131,7 +149,7 @@ export async function listItems(db: Executor, filter: ItemFilter) {
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .selectAll()
+    .select(SUMMARY_COLUMNS)
     .orderBy('id', 'desc')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)

@@ -2,7 +2,13 @@ import type { Db, Executor } from '../../platform/db/schema.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { beijingDate, loadCalendar, type WorkingCalendar } from '../calendar/index.js';
 import { departmentsByIds, namesOfUsers } from '../identity/index.js';
-import { assignmentsOf, extensionsOf, feedbacksOf, type AssignmentRow } from './assignments-repository.js';
+import {
+  assignmentsOf,
+  assignmentSummariesOf,
+  extensionsOf,
+  feedbacksOf,
+  type AssignmentSummaryRow,
+} from './assignments-repository.js';
 import {
   childrenOf,
   eventsOf,
@@ -10,6 +16,7 @@ import {
   watchersOf,
   type ItemFilter,
   type ItemRow,
+  type ItemSummaryRow,
 } from './items-repository.js';
 import { lightOf, worstLight, type Light } from './lights.js';
 import { dueOfPeriodEnd } from './periods.js';
@@ -18,7 +25,7 @@ import { getSupervisionSettings } from './settings.js';
 import { loadItem } from './item-flow.js';
 
 /** Due date of the first feedback period without a delivered feedback, once that period has begun (owed-periods.ts). */
-function nextFeedbackDue(a: AssignmentRow, l: Lighting): string | null {
+function nextFeedbackDue(a: AssignmentSummaryRow, l: Lighting): string | null {
   if (a.status !== 'acknowledged' || a.feedback_owed_start === null || a.feedback_owed_end === null)
     return null;
   if (a.feedback_owed_start > l.today) return null;
@@ -40,8 +47,8 @@ export async function lighting(db: Executor, ctx: Ctx): Promise<Lighting> {
 }
 
 export function assignmentLight(
-  a: AssignmentRow,
-  item: ItemRow,
+  a: AssignmentSummaryRow,
+  item: Pick<ItemRow, 'standing'>,
   l: Lighting,
 ): { light: Light; nextFeedbackDue: string | null } {
   const due = nextFeedbackDue(a, l);
@@ -61,8 +68,8 @@ export function assignmentLight(
 }
 
 function itemSummary(
-  item: ItemRow,
-  assignments: AssignmentRow[],
+  item: ItemSummaryRow,
+  assignments: AssignmentSummaryRow[],
   lights: Light[],
   names: Map<number, string>,
 ) {
@@ -108,7 +115,7 @@ export async function listVisibleItems(
   const byLight = filter.light !== undefined;
   const query = byLight ? { ...filter, page: 1, pageSize: LIGHT_FILTER_LIMIT } : filter;
   const { total, rows } = await listItems(db, { ...query, visibleToDepartment: scope });
-  const assignments = await assignmentsOf(
+  const assignments = await assignmentSummariesOf(
     db,
     rows.map((r) => r.id),
   );
