@@ -88,6 +88,12 @@ export interface ItemDetail extends ItemSummary {
   timeline: TimelineEntry[];
 }
 
+/** The answer to a feedback submission: the feedback alone; the page refetches the item for lights and timeline. */
+export interface SubmittedFeedback {
+  assignmentId: number;
+  feedback: Feedback;
+}
+
 export interface AssignResult {
   item: ItemDetail;
   warnings: string[];

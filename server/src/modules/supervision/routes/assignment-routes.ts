@@ -16,8 +16,9 @@ import {
 } from '../assignment-flow.js';
 import { decideExtension, itemOfExtension, requestExtension } from '../extensions.js';
 import { itemOfFeedback, reviewFeedback, submitFeedback } from '../feedback.js';
+import { submittedFeedback } from '../feedback-view.js';
 import { itemDetail } from '../views.js';
-import { date, idParam, itemDetailView, reason, version } from './schemas.js';
+import { date, idParam, itemDetailView, reason, submittedFeedbackView, version } from './schemas.js';
 
 export function assignmentRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -155,16 +156,14 @@ export function assignmentRoutes(app: FastifyInstance): void {
         summary: '报送本期反馈（承办部门）',
         params: idParam,
         body: z.object({ content: z.string().trim().min(1).max(20000) }),
-        response: { 201: itemDetailView },
+        response: { 201: submittedFeedbackView },
       },
     },
     async (req, reply) => {
-      await createOnce(req, db, req.ctx, (trx) =>
-        submitFeedback(trx, req.ctx, req.params.id, req.body.content),
+      const { body } = await createOnce(req, db, req.ctx, async (trx) =>
+        submittedFeedback(trx, req.ctx, await submitFeedback(trx, req.ctx, req.params.id, req.body.content)),
       );
-      return reply
-        .code(201)
-        .send(await itemDetail(db, req.ctx, await itemOfAssignment(db, req.ctx, req.params.id)));
+      return reply.code(201).send(body);
     },
   );
   r.post(

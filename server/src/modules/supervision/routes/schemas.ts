@@ -80,6 +80,22 @@ const summary = z.object({
 });
 export const itemSummaryView = summary;
 
+const feedbackView = z.object({
+  id: z.number(),
+  period: z.string(),
+  dueDate: z.string(),
+  content: z.string(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  onTime: z.boolean(),
+  status: z.string(),
+  returnReason: z.string().nullable(),
+  version: z.number(),
+});
+
+/** The answer to a feedback submission: the feedback as the item page lists it. */
+export const submittedFeedbackView = z.object({ assignmentId: z.number(), feedback: feedbackView });
+
 export const itemDetailView = summary.extend({
   requirements: z.string(),
   sourceRef: z.record(z.string(), z.unknown()),
@@ -105,20 +121,7 @@ export const itemDetailView = summary.extend({
       closedOnTime: z.boolean().nullable(),
       version: z.number(),
       mine: z.boolean(),
-      feedbacks: z.array(
-        z.object({
-          id: z.number(),
-          period: z.string(),
-          dueDate: z.string(),
-          content: z.string(),
-          submittedBy: z.string(),
-          submittedAt: z.string(),
-          onTime: z.boolean(),
-          status: z.string(),
-          returnReason: z.string().nullable(),
-          version: z.number(),
-        }),
-      ),
+      feedbacks: z.array(feedbackView),
       extensions: z.array(
         z.object({
           id: z.number(),

@@ -134,11 +134,15 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
     );
 
     // Weekly feedback for 2026-W10, reviewed by the department head then the office; either may return.
-    item = ok(
-      await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, {
-        content: '已召开专题会议研究部署。',
-      }),
-      201,
+    const submitted = await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, {
+      content: '已召开专题会议研究部署。',
+    });
+    assert.equal(submitted.statusCode, 201, submitted.body);
+    item = ok(await c.handler1!.get(`/api/items/${item.id}`));
+    assert.deepEqual(
+      submitted.json(),
+      { assignmentId: lead.id, feedback: assignmentOf(item, first).feedbacks[0] },
+      'the answer is the feedback as the item lists it',
     );
     refused(
       await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, { content: '重复报送' }),
@@ -172,13 +176,16 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
     );
     feedback = assignmentOf(item, first).feedbacks[0]!;
     assert.equal(feedback.status, 'returned');
-    item = ok(
-      await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, {
-        content: '已召开专题会议，制定三项具体措施。',
-      }),
-      201,
+    const resubmitted = await c.handler1!.post(`/api/assignments/${lead.id}/feedbacks`, {
+      content: '已召开专题会议，制定三项具体措施。',
+    });
+    assert.equal(resubmitted.statusCode, 201, resubmitted.body);
+    feedback = resubmitted.json<{ feedback: typeof feedback }>().feedback;
+    assert.deepEqual(
+      [feedback.period, feedback.status, feedback.version],
+      ['2026-W10', 'submitted', 3],
+      'the returned feedback is corrected in place',
     );
-    feedback = assignmentOf(item, first).feedbacks[0]!;
     item = ok(
       await c.head1!.post(`/api/feedbacks/${feedback.id}/review`, {
         version: feedback.version,

@@ -1,6 +1,6 @@
 import { api } from '../../../api/client.js';
 import type { Colleague } from '../../../api/types.js';
-import type { Assignment, Extension, Feedback, ItemDetail } from '../types.js';
+import type { Assignment, Extension, Feedback, ItemDetail, SubmittedFeedback } from '../types.js';
 import type { Prompt } from './PromptModal.js';
 import type { RunAction } from './useItemAction.js';
 
@@ -21,8 +21,8 @@ const post = <T>(path: string, body: unknown, headers?: Record<string, string>) 
 export function assignmentSteps({ itemId, a, run, keyFor, done, ask }: Deps) {
   const at = `/api/assignments/${a.id}`;
   const version = a.version;
-  const create = async (path: string, body: unknown) => {
-    const result = await post<ItemDetail>(path, body, { 'Idempotency-Key': keyFor({ path, body }) });
+  const create = async <T>(path: string, body: unknown) => {
+    const result = await post<T>(path, body, { 'Idempotency-Key': keyFor({ path, body }) });
     done();
     return result;
   };
@@ -58,7 +58,9 @@ export function assignmentSteps({ itemId, a, run, keyFor, done, ask }: Deps) {
         ],
         attach: { itemId, assignmentId: a.id, kind: 'feedback_material', label: '反馈材料' },
         submit: (v) =>
-          run(`feedback-${a.id}`, '反馈已报送', () => create(`${at}/feedbacks`, { content: v.content })),
+          run(`feedback-${a.id}`, '反馈已报送', () =>
+            create<SubmittedFeedback>(`${at}/feedbacks`, { content: v.content }),
+          ),
       }),
     returnFeedback: (f: Feedback) =>
       ask({
@@ -86,7 +88,7 @@ export function assignmentSteps({ itemId, a, run, keyFor, done, ask }: Deps) {
         ],
         submit: (v) =>
           run(`extend-${a.id}`, '延期申请已提交', () =>
-            create(`${at}/extensions`, { newDeadline: v.newDeadline, reason: v.reason }),
+            create<ItemDetail>(`${at}/extensions`, { newDeadline: v.newDeadline, reason: v.reason }),
           ),
       }),
     refuseExtension: (e: Extension) =>
