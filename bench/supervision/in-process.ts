@@ -15,19 +15,27 @@ import { dashboard } from '../../server/src/modules/supervision/dashboard/servic
 import { sweepReminders } from '../../server/src/modules/supervision/index.js';
 import { SqlTimer, timeRuns, type Runs } from './timing.js';
 
+/** What the benchmark can measure (`--part`); the in-process ones are measured here, null when left out. */
+export const PARTS = ['circular', 'dashboard', 'sweep', 'list', 'feedback'] as const;
+export type Part = (typeof PARTS)[number];
+
 export interface InProcessFigures {
-  circularWeek: Runs;
-  circularMonth: Runs;
-  dashboard: Runs;
+  circularWeek: Runs | null;
+  circularMonth: Runs | null;
+  dashboard: Runs | null;
   /** The first sweep on a database without reminders, then the next working day's. */
-  firstSweep: Sweep;
-  sweep: Sweep;
+  firstSweep: Sweep | null;
+  sweep: Sweep | null;
 }
 
 export interface Sweep {
   total: number;
+  /** CPU of this process over the sweep (SQLite works in it): steadier than wall time on a busy machine. */
+  cpu: number;
   sql: number;
   reminders: number;
+  /** Notifications the sweep wrote: one per person, since several reminders make one digest. */
+  notices: number;
   queries: number;
 }
 
@@ -57,7 +65,20 @@ async function forgetSweeps(db: Db): Promise<void> {
   });
 }
 
-export async function measureInProcess(url: string, supervisor: Actor): Promise<InProcessFigures> {
+async function noticeCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('kind', '=', 'supervision.reminder')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function measureInProcess(
+  url: string,
+  supervisor: Actor,
+  parts: ReadonlySet<Part>,
+): Promise<InProcessFigures> {
   const timer = new SqlTimer();
   const database = openDatabase(url);
   const db = database.db.withPlugin(timer);
@@ -71,22 +92,36 @@ export async function measureInProcess(url: string, supervisor: Actor): Promise<
     config: loadConfig({ ...process.env, LUOSHI_DATA_DIR: '/tmp/luoshi-bench' }),
   };
   try {
-    const circularWeek = await timeRuns(timer, 10, () => prepareCircular(db, ctx, { kind: 'week' }));
-    const circularMonth = await timeRuns(timer, 5, () => prepareCircular(db, ctx, { kind: 'month' }));
+    const circular = parts.has('circular');
+    const circularWeek = circular
+      ? await timeRuns(timer, 10, () => prepareCircular(db, ctx, { kind: 'week' }))
+      : null;
+    const circularMonth = circular
+      ? await timeRuns(timer, 5, () => prepareCircular(db, ctx, { kind: 'month' }))
+      : null;
     const leader = {
       ...ctx,
       actor: { id: 1, login: 'leader1', name: '领导1', departmentId: 1, roles: ['leader' as const] },
     };
-    const board = await timeRuns(timer, 10, () => dashboard(db, leader, { scope: 'all', period: 'week' }));
+    const board = parts.has('dashboard')
+      ? await timeRuns(timer, 10, () => dashboard(db, leader, { scope: 'all', period: 'week' }))
+      : null;
+    if (!parts.has('sweep'))
+      return { circularWeek, circularMonth, dashboard: board, firstSweep: null, sweep: null };
     await forgetSweeps(database.db);
     const sweepAt = async (at: Date): Promise<Sweep> => {
+      const before = await noticeCount(database.db);
       timer.reset();
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const swept = await sweepReminders(db, { ...ctx, actor: null, clock: new TestClock(at) });
+      const used = process.cpuUsage(cpu);
       return {
         total: performance.now() - start,
+        cpu: (used.user + used.system) / 1000,
         sql: timer.total,
         reminders: swept.reminders,
+        notices: (await noticeCount(database.db)) - before,
         queries: timer.queries,
       };
     };
