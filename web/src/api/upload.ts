@@ -32,3 +32,19 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+export interface UploadLimits {
+  maxBytes: number;
+  extensions: string[];
+}
+
+export const uploadHint = (limits: UploadLimits): string =>
+  `支持 ${limits.extensions.join('、')}，单个文件不超过 ${formatSize(limits.maxBytes)}`;
+
+/** Why the browser refuses a file before sending it (a quick answer; the server checks the bytes), or null. */
+export function refusedUpload(file: File, limits: UploadLimits): string | null {
+  const ext = file.name.includes('.') ? (file.name.split('.').pop() ?? '').toLowerCase() : '';
+  if (!limits.extensions.includes(ext)) return `文件「${file.name}」的类型不受支持，${uploadHint(limits)}`;
+  if (file.size > limits.maxBytes) return `文件「${file.name}」超过 ${formatSize(limits.maxBytes)} 的上限`;
+  return null;
+}

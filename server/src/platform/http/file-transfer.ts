@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sanitizeFilename } from '../files/index.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { extensionOf, sanitizeFilename, type FileStore } from '../files/index.js';
 import { invalid } from './errors.js';
 
 export const OCTET = 'application/octet-stream';
@@ -30,6 +30,29 @@ export function declaredLength(req: FastifyRequest): number | null {
 }
 
 /** Always a download, never rendered: the ASCII fallback for old clients, the real name in UTF-8. */
-export function attachmentDisposition(filename: string, fallback: string): string {
+function attachmentDisposition(filename: string, fallback: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/**
+ * Send a stored file as a download: its own type, never rendered in the page (an uploaded file must not
+ * run as our origin), never cached; `fallback` is the ASCII name for clients without filename*.
+ */
+export async function sendStoredFile(
+  reply: FastifyReply,
+  store: FileStore,
+  file: { hash: string; name: string; mime: string; fallback: string },
+): Promise<FastifyReply> {
+  const { stream, size } = await store.open(file.hash);
+  const ext = extensionOf(file.name);
+  return reply
+    .header('content-type', file.mime)
+    .header('content-length', size)
+    .header(
+      'content-disposition',
+      attachmentDisposition(file.name, `${file.fallback}${ext ? `.${ext}` : ''}`),
+    )
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(stream);
 }

@@ -4,19 +4,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ATTACHMENT_EXTENSIONS } from '../../../../../shared/src/attachments.js';
-import {
-  FILE_TYPES,
-  FileStore,
-  extensionOf,
-  tooLarge,
-  type FileTypeName,
-} from '../../../platform/files/index.js';
+import { FILE_TYPES, FileStore, tooLarge, type FileTypeName } from '../../../platform/files/index.js';
 import { invalid } from '../../../platform/http/errors.js';
 import {
   OCTET,
   acceptRawUploads,
-  attachmentDisposition,
   declaredLength,
+  sendStoredFile,
   uploadFilename,
 } from '../../../platform/http/file-transfer.js';
 import { createOnce } from '../../../platform/http/idempotency.js';
@@ -113,19 +107,12 @@ export function libraryAttachmentRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const row = await attachmentForDownload(db, req.ctx, req.params.id);
-      const { stream, size } = await store.open(row.file_hash);
-      const ext = extensionOf(row.name);
-      // Always a download, never rendered in the page: an uploaded file must not run as our origin.
-      return reply
-        .header('content-type', row.mime_type)
-        .header('content-length', size)
-        .header(
-          'content-disposition',
-          attachmentDisposition(row.name, `library-attachment-${row.id}${ext ? `.${ext}` : ''}`),
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendStoredFile(reply, store, {
+        hash: row.file_hash,
+        name: row.name,
+        mime: row.mime_type,
+        fallback: `library-attachment-${row.id}`,
+      });
     },
   );
 

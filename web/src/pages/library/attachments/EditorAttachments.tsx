@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, List, Popconfirm, Space, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { errorText } from '../../../api/errors.js';
-import { formatSize } from '../../../api/upload.js';
+import { formatSize, refusedUpload, uploadHint } from '../../../api/upload.js';
 import {
   attachmentsKey,
   deleteMaterialAttachment,
@@ -23,9 +23,7 @@ export function EditorAttachments({ materialId }: { materialId: number }) {
   const list = useMaterialAttachments(materialId);
   const limits = list.data;
   const extensions = limits?.extensions ?? [];
-  const hint = limits
-    ? `支持 ${extensions.join('、')}，单个文件不超过 ${formatSize(limits.maxBytes)}`
-    : undefined;
+  const hint = limits ? uploadHint(limits) : undefined;
   const refresh = () => client.invalidateQueries({ queryKey: attachmentsKey(materialId) });
 
   const remove = async (a: LibraryAttachment) => {
@@ -56,16 +54,10 @@ export function EditorAttachments({ materialId }: { materialId: number }) {
         accept={extensions.map((e) => `.${e}`).join(',')}
         showUploadList={false}
         beforeUpload={(file) => {
-          const ext = file.name.includes('.') ? (file.name.split('.').pop() ?? '').toLowerCase() : '';
-          if (limits && !extensions.includes(ext)) {
-            void message.error(`文件「${file.name}」的类型不受支持，${hint ?? ''}`);
-            return Upload.LIST_IGNORE;
-          }
-          if (limits && file.size > limits.maxBytes) {
-            void message.error(`文件「${file.name}」超过 ${formatSize(limits.maxBytes)} 的上限`);
-            return Upload.LIST_IGNORE;
-          }
-          return true;
+          const refusal = limits ? refusedUpload(file, limits) : null;
+          if (refusal === null) return true;
+          void message.error(refusal);
+          return Upload.LIST_IGNORE;
         }}
         customRequest={({ file, onSuccess, onError }) => {
           uploadMaterialAttachment(materialId, file as File)
