@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { dialectOf, timestampParam } from '../../platform/db/database.js';
+import { dialectOf, integerRows, timestampParam } from '../../platform/db/database.js';
 import type { Executor } from '../../platform/db/schema.js';
 
 /**
@@ -17,6 +17,30 @@ export interface NoticeRow {
   body: string;
   link: string | null;
   dedupe_key: string;
+}
+
+/** The same notice for each of `userIds`, as a bulk's source (the person's id orders the rows). */
+export function sameNoticeRows(
+  db: Executor,
+  userIds: readonly number[],
+  notice: { title: string; body: string; link: string | null; dedupeKey: string },
+): RawBuilder<NoticeRow> {
+  return sql<NoticeRow>`
+    select r.value as seq, r.value as user_id, cast(${notice.title} as text) as title,
+      cast(${notice.body} as text) as body, cast(${notice.link} as text) as link,
+      cast(${notice.dedupeKey} as text) as dedupe_key
+    from ${integerRows(dialectOf(db), userIds)} r`;
+}
+
+/** Ids and recipients of a bulk's rows (kind `kind`, ids above `after`): two integers a row, no text. */
+export function bulkRecipients(db: Executor, bulk: { kind: string; after: number }) {
+  return db
+    .selectFrom('notifications')
+    .select(['id', 'user_id'])
+    .where('id', '>', bulk.after)
+    .where('kind', '=', bulk.kind)
+    .orderBy('id')
+    .execute();
 }
 
 /** When a recipient's outside sends may go, by their quiet hours: computed by sendTime() per window. */

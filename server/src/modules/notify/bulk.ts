@@ -30,10 +30,20 @@ export async function notifyFromQuery(
   kind: string,
   source: RawBuilder<NoticeRow>,
 ): Promise<number> {
+  return (await writeBulk(trx, ctx, kind, source)).written;
+}
+
+/** notifyFromQuery, also saying which rows are this bulk's: those of `kind` above `after`, made at `now`. */
+export async function writeBulk(
+  trx: Executor,
+  ctx: Ctx,
+  kind: string,
+  source: RawBuilder<NoticeRow>,
+): Promise<{ written: number; after: number; now: string }> {
   const now = nowIso(ctx);
   const after = await maxNotificationId(trx);
   const written = await insertNotificationsFrom(trx, kind, source, now);
-  if (written === 0) return 0;
+  if (written === 0) return { written, after, now };
   const bulk = { kind, after };
   // No channel switched on, no outside delivery: the common case skips the whole query.
   if ((await enabledChannelScopes(trx)).length > 0) {
@@ -60,5 +70,5 @@ export async function notifyFromQuery(
       );
   }
   await publishBulk(trx, bulk);
-  return written;
+  return { written, after, now };
 }

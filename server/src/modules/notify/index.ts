@@ -21,6 +21,7 @@ export const notifyJobHandlers = { [DELIVERY_JOB]: deliverNotification };
 
 export { notify, notifyMany, type NotifyRequest } from './notify.js';
 export { notifyFromQuery } from './bulk.js';
-export { wakeNotifyHubs } from './stream.js';
+export { notifyAll } from './notify-all.js';
+export { announceNotices, type LiveNotices } from './stream.js';
 export type { NoticeRow } from './bulk-repository.js';
 export { deleteNotificationsOf } from './removal-repository.js';

@@ -49,18 +49,35 @@ export async function publishNotifications(db: Executor, ids: readonly number[])
   }
 }
 
-export function notificationsByIds(db: Executor, ids: readonly number[], userIds: readonly number[]) {
-  if (ids.length === 0 || userIds.length === 0) return Promise.resolve([]);
+/**
+ * What the live stream shows of the notifications with these ids (a NOTIFY payload: at most 500), for
+ * everyone: the stream keeps those of people listening, a lookup in memory instead of an IN list of
+ * every listener.
+ */
+export function notificationsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('notifications')
     .select(['id', 'user_id', 'kind', 'title', 'link', 'created_at'])
     .where('id', 'in', ids)
-    .where('user_id', 'in', userIds)
     .orderBy('id')
     .execute();
 }
 
-/** New rows for the given people in (after, upTo], for the SQLite poller and for Last-Event-ID replay. */
+/**
+ * The next `limit` notifications above `after` (up to `upTo` when given), for everyone: one page of the
+ * SQLite poller's read.
+ */
+export function notificationsSince(db: Executor, after: number, limit: number, upTo?: number) {
+  let query = db
+    .selectFrom('notifications')
+    .select(['id', 'user_id', 'kind', 'title', 'link', 'created_at'])
+    .where('id', '>', after);
+  if (upTo !== undefined) query = query.where('id', '<=', upTo);
+  return query.orderBy('id').limit(limit).execute();
+}
+
+/** New rows for the given people in (after, upTo], for Last-Event-ID replay. */
 export function notificationsAfter(db: Executor, after: number, upTo: number, userIds: readonly number[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db

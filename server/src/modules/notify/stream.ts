@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.js';
-import { maxNotificationId, notificationsAfter, notificationsByIds } from './repository.js';
+import { maxNotificationId, notificationsByIds, notificationsSince } from './repository.js';
 
 /** What the browser receives for each new notification (never its body). */
 export interface StreamEvent {
@@ -13,25 +13,66 @@ export interface StreamEvent {
   createdAt: string;
 }
 
-type Listener = (event: StreamEvent) => void;
-type Row = Awaited<ReturnType<typeof notificationsByIds>>[number];
+/** Receives each new notification of its person, with its SSE frame ready to write. */
+type Listener = (event: StreamEvent, frame: string) => void;
+type Row = Awaited<ReturnType<typeof notificationsSince>>[number];
 
 const POLL_MS = 1_000;
 const RECONNECT_MS = 1_000;
+/** Rows per read of the SQLite poller: a publish to 10,000 people is read in a few statements. */
+const PAGE = 5_000;
 const payloadSchema = z.object({ schema: z.string(), ids: z.array(z.number()) });
+
+/** One Server-Sent Events frame. */
+export function sseFrame(event: string, data: unknown, id?: number): string {
+  return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * The frame of each row, as sseFrame('notification', {id, title, link, kind, createdAt}, id) writes it
+ * (never the body). The rows of one event differ only in id, so the rest of the JSON is built once.
+ */
+export function noticeFrames(rows: readonly Row[]): string[] {
+  let previous: Row | undefined;
+  let rest = '';
+  return rows.map((row) => {
+    if (
+      !previous ||
+      row.title !== previous.title ||
+      row.link !== previous.link ||
+      row.kind !== previous.kind ||
+      row.created_at !== previous.created_at
+    ) {
+      rest = JSON.stringify({ title: row.title, link: row.link, kind: row.kind, createdAt: row.created_at });
+      previous = row;
+    }
+    return `id: ${row.id}\nevent: notification\ndata: {"id":${row.id},${rest.slice(1)}\n\n`;
+  });
+}
+
+/** One event's notifications that this process has just committed (notifyAll), in id order. */
+export interface LiveNotices {
+  recipients: readonly { id: number; user_id: number }[];
+  kind: string;
+  title: string;
+  link: string | null;
+  createdAt: string;
+}
 
 const hubs = new Set<NotifyHub>();
 
 /**
  * SQLite has no NOTIFY: a writer in this process that has just committed notifications (the library's
- * publish push) wakes the pollers now instead of leaving them up to a second. PostgreSQL ignores it.
+ * publish push) hands them to the pollers, which show them now instead of up to a second later, and
+ * without reading them back. PostgreSQL ignores it (NOTIFY tells every process).
  */
-export function wakeNotifyHubs(): void {
-  for (const hub of hubs) hub.wake();
+export function announceNotices(live: LiveNotices): void {
+  for (const hub of hubs) hub.take(live);
 }
 
 /**
- * Fans new notifications out to this process's open streams, wherever they were written.
+ * Fans new notifications out to this process's open streams, wherever they were written: each new row
+ * is read once, for everyone, and handed to its person's listeners through a map in memory.
  * PostgreSQL: one dedicated connection per process LISTENs on `luoshi_notify` (notify() NOTIFYs in
  * its transaction, so the message arrives on commit). It is a plain pg.Client on the same URL, opened
  * here rather than in platform/db/database.ts because only this module listens; it needs no
@@ -49,6 +90,8 @@ export class NotifyHub {
   private lastId = 0;
   private polling = false;
   private pollAgain = false;
+  /** Batches handed over by announceNotices (SQLite), in id order, that the poll has not passed yet. */
+  private handed: { first: number; last: number; live: LiveNotices }[] = [];
 
   constructor(
     private readonly deps: AppDeps,
@@ -89,22 +132,48 @@ export class NotifyHub {
   }
 
   private dispatch(rows: readonly Row[]): void {
-    for (const row of rows) {
-      for (const listener of this.listeners.get(row.user_id) ?? []) {
-        listener({ id: row.id, title: row.title, link: row.link, kind: row.kind, createdAt: row.created_at });
-      }
-    }
+    const heard = rows.filter((row) => this.listeners.has(row.user_id));
+    const frames = noticeFrames(heard);
+    heard.forEach((row, i) => {
+      const event = {
+        id: row.id,
+        title: row.title,
+        link: row.link,
+        kind: row.kind,
+        createdAt: row.created_at,
+      };
+      for (const listener of this.listeners.get(row.user_id) ?? []) listener(event, frames[i]!);
+    });
   }
 
-  /** Poll now (SQLite, once polling has started); a poll in flight runs once more when it ends. */
-  wake(): void {
+  /** A handed batch's rows above the last id seen, for the people listening, as the poll would read them. */
+  private dispatchHanded(live: LiveNotices): void {
+    const { kind, title, link, createdAt } = live;
+    const rows: Row[] = [];
+    for (const { id, user_id } of live.recipients)
+      if (id > this.lastId && this.listeners.has(user_id))
+        rows.push({ id, user_id, kind, title, link, created_at: createdAt });
+    this.dispatch(rows);
+  }
+
+  /**
+   * Rows this process has just committed (SQLite, once polling has started): the poll, run now,
+   * dispatches them in their place in id order and reads only what lies around them. A batch whose ids
+   * are not one unbroken run is left for the poll to read.
+   */
+  take(live: LiveNotices): void {
     if (this.closed || this.deps.database.dialect === 'postgres' || !this.timer) return;
-    if (this.polling) {
-      this.pollAgain = true;
-      return;
+    const first = live.recipients[0]?.id;
+    const last = live.recipients.at(-1)?.id;
+    if (first === undefined || last === undefined || last - first + 1 !== live.recipients.length) return;
+    this.handed.push({ first, last, live });
+    this.handed.sort((a, b) => a.first - b.first);
+    // A poll in flight runs once more when it ends.
+    if (this.polling) this.pollAgain = true;
+    else {
+      clearTimeout(this.timer);
+      this.runPoll();
     }
-    clearTimeout(this.timer);
-    this.runPoll();
   }
 
   private schedulePoll(): void {
@@ -126,17 +195,31 @@ export class NotifyHub {
   }
 
   private async poll(): Promise<void> {
-    const upTo = await maxNotificationId(this.deps.db);
-    if (upTo <= this.lastId) return;
-    const users = [...this.listeners.keys()];
-    for (let after = this.lastId; ;) {
-      const rows = await notificationsAfter(this.deps.db, after, upTo, users);
-      this.dispatch(rows);
-      const last = rows.at(-1);
-      if (!last || rows.length < 1000) break;
-      after = last.id;
+    // Nobody listening (every stream closed): skip what was written, rather than read it for no one.
+    if (this.listeners.size === 0) {
+      this.handed = [];
+      this.lastId = Math.max(this.lastId, await maxNotificationId(this.deps.db));
+      return;
     }
-    this.lastId = upTo;
+    for (;;) {
+      this.handed = this.handed.filter((batch) => batch.last > this.lastId);
+      const next = this.handed[0];
+      if (next && next.first <= this.lastId + 1) {
+        this.dispatchHanded(next.live);
+        this.lastId = next.last;
+        continue;
+      }
+      // SQLite commits ids in order, so once what lies below a handed batch is read, the batch is next.
+      const rows = await notificationsSince(this.deps.db, this.lastId, PAGE, next && next.first - 1);
+      const last = rows.at(-1);
+      if (last) {
+        this.lastId = last.id;
+        this.dispatch(rows);
+      }
+      if (rows.length === PAGE) continue;
+      if (!next) return;
+      this.lastId = next.first - 1;
+    }
   }
 
   private async listen(): Promise<void> {
@@ -148,7 +231,8 @@ export class NotifyHub {
       if (!parsed.success || parsed.data.schema !== schema) return;
       // Kept so that a reconnect reads what it missed from here on.
       this.lastId = Math.max(this.lastId, ...parsed.data.ids);
-      notificationsByIds(this.deps.db, parsed.data.ids, [...this.listeners.keys()])
+      if (this.listeners.size === 0) return;
+      notificationsByIds(this.deps.db, parsed.data.ids)
         .then((found) => this.dispatch(found))
         .catch((error: unknown) => this.log('读取新通知失败', error));
     });

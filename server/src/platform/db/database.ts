@@ -154,6 +154,17 @@ export function timestampParam(dialect: DialectName, iso: string): RawBuilder<st
   return dialect === 'postgres' ? sql<string>`${iso}::timestamptz` : sql<string>`${iso}`;
 }
 
+/**
+ * A list of integers as a table of one column `value`, bound as a single JSON parameter: thousands of
+ * ids cost one parameter instead of IN lists chunked under the bound-parameter limits.
+ */
+export function integerRows(dialect: DialectName, values: readonly number[]): RawBuilder<{ value: number }> {
+  const json = JSON.stringify(values);
+  return dialect === 'postgres'
+    ? sql`(select cast(value as integer) as value from jsonb_array_elements_text(cast(${json} as jsonb)))`
+    : sql`(select value from json_each(${json}))`;
+}
+
 /** Row locking that lets several workers claim different rows (PostgreSQL); SQLite serialises writers. */
 export function skipLocked<DB1, TB extends keyof DB1, O>(
   dialect: DialectName,

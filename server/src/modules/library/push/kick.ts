@@ -1,6 +1,5 @@
 import type { AppDeps } from '../../../platform/deps.js';
 import type { Ctx } from '../../../platform/context.js';
-import { wakeNotifyHubs } from '../../notify/index.js';
 import { processOutbox } from './consumer.js';
 import { hasPendingOutbox } from './repository.js';
 
@@ -44,11 +43,7 @@ export class PushKicker {
     do {
       this.again = false;
       try {
-        if (await hasPendingOutbox(this.deps.db)) {
-          const { notified } = await processOutbox(this.deps.db, ctx);
-          // Committed: this process's open streams hear of it now, not at their next poll.
-          if (notified > 0) wakeNotifyHubs();
-        }
+        if (await hasPendingOutbox(this.deps.db)) await processOutbox(this.deps.db, ctx);
       } catch (error) {
         // The job (library.push) retries what this attempt left in the outbox.
         this.log('资料推送失败', error);

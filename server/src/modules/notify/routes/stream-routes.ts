@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MINUTE } from '../../../platform/clock.js';
 import { signedIn } from '../policy.js';
 import { countUnread, maxNotificationId, notificationsAfter } from '../repository.js';
-import { NotifyHub, type StreamEvent } from '../stream.js';
+import { NotifyHub, noticeFrames, sseFrame } from '../stream.js';
 
 const HEARTBEAT_MS = 25_000;
 /**
@@ -13,18 +13,6 @@ const HEARTBEAT_MS = 25_000;
  * revoked or expired session stops receiving within this time.
  */
 const MAX_STREAM_MS = 10 * MINUTE;
-
-function send(res: ServerResponse, event: string, data: unknown, id?: number): void {
-  res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
-
-const toEvent = (row: Awaited<ReturnType<typeof notificationsAfter>>[number]): StreamEvent => ({
-  id: row.id,
-  title: row.title,
-  link: row.link,
-  kind: row.kind,
-  createdAt: row.created_at,
-});
 
 /** GET /api/notify/stream: Server-Sent Events of the signed-in person's new notifications. */
 export function streamRoutes(app: FastifyInstance): void {
@@ -73,15 +61,15 @@ export function streamRoutes(app: FastifyInstance): void {
       });
       try {
         // Subscribe before counting, so nothing written meanwhile is missed.
-        const stop = await hub.subscribe(actor.id, (event) => send(res, 'notification', event, event.id));
+        const stop = await hub.subscribe(actor.id, (_event, frame) => res.write(frame));
         if (res.writableEnded) stop();
         else unsubscribe = stop;
-        send(res, 'unread', { count: await countUnread(db, actor.id) });
+        res.write(sseFrame('unread', { count: await countUnread(db, actor.id) }));
         // A reconnecting EventSource sends the last id it saw: replay what it missed.
         const lastEventId = req.headers['last-event-id'];
         if (lastEventId !== undefined) {
           const missed = await notificationsAfter(db, lastEventId, await maxNotificationId(db), [actor.id]);
-          for (const row of missed) send(res, 'notification', toEvent(row), row.id);
+          for (const frame of noticeFrames(missed)) res.write(frame);
         }
       } catch (error) {
         app.log.error({ err: error }, '通知流建立失败');

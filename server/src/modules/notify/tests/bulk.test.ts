@@ -6,10 +6,22 @@ import { startTestApp, type TestApp } from '../../../test-support/app.js';
 import { TEST_DB } from '../../../test-support/database.js';
 import { seedOrg, type TestOrg } from '../../../test-support/org.js';
 import type { Executor } from '../../../platform/db/schema.js';
-import { notifyFromQuery, notifyMany, type NoticeRow, type NotifyRequest } from '../index.js';
+import { openPeerDatabase } from '../../../test-support/jobs.js';
+import {
+  announceNotices,
+  notify,
+  notifyAll,
+  notifyFromQuery,
+  notifyMany,
+  type NoticeRow,
+  type NotifyRequest,
+} from '../index.js';
 import { NotifyHub, type StreamEvent } from '../stream.js';
 
-/** notifyFromQuery (the reminder sweep's path) must write what notifyMany writes for the same events. */
+/**
+ * notifyFromQuery (the reminder sweep's path) and notifyAll (one event to many: the library push) must
+ * write what notifyMany writes for the same events.
+ */
 describe(`notify in bulk, inside the database [${TEST_DB}]`, () => {
   let t: TestApp;
   let org: TestOrg;
@@ -160,16 +172,19 @@ describe(`notify in bulk, inside the database [${TEST_DB}]`, () => {
         const bulk = await notifyFromQuery(trx, ctx, 'test.bulk', source(events(`bulk-${label}`)));
         // Again: every key exists, nothing more is written.
         const again = await notifyFromQuery(trx, ctx, 'test.bulk', source(events(`bulk-${label}`)));
-        return { many: many.length, bulk, again };
+        let all = 0;
+        for (const event of [...events(`all-${label}`), ...events(`all-${label}`)])
+          all += (await notifyAll(trx, ctx, event)).written;
+        return { many: many.length, bulk, again, all };
       });
       assert.deepEqual(
         counts,
-        { many: 9, bulk: 9, again: 0 },
-        'head2 is disabled; the empty event has no one',
+        { many: 9, bulk: 9, again: 0, all: 9 },
+        'head2 is disabled; the empty event has no one; the second notifyAll of each event writes nothing',
       );
       const many = await written(t.deps.db, `many-${label}`);
-      const bulk = await written(t.deps.db, `bulk-${label}`);
-      assert.deepEqual(bulk, many);
+      assert.deepEqual(await written(t.deps.db, `bulk-${label}`), many);
+      assert.deepEqual(await written(t.deps.db, `all-${label}`), many);
       assert.ok(many.deliveries.length >= 5 && many.jobs.length === many.deliveries.length, label);
     }
   });
@@ -196,6 +211,69 @@ describe(`notify in bulk, inside the database [${TEST_DB}]`, () => {
         Array.from({ length: 600 }, (_, i) => `推送 ${i}`),
       );
     } finally {
+      stop();
+      await hub.close();
+    }
+  });
+
+  test('live push: notices handed over after commit reach open streams once, in id order, with rows written meanwhile by others', async () => {
+    const { handler1, head1 } = org.users;
+    const hub = new NotifyHub(t.deps, (message, error) => assert.fail(`${message}: ${String(error)}`));
+    const received: StreamEvent[] = [];
+    const stop = await hub.subscribe(handler1!, (event) => received.push(event));
+    const peer = await openPeerDatabase(t.database);
+    try {
+      // Another process writes first; this one's handed rows must not jump ahead of it or hide it.
+      const [before] = await peer.db.transaction().execute((trx) =>
+        notify(trx, t.ctx(), {
+          userIds: [handler1!],
+          kind: 'test',
+          title: '别处写入',
+          body: '',
+          link: null,
+          dedupeKey: 'live:peer',
+        }),
+      );
+      const sent = await t.deps.db.transaction().execute((trx) =>
+        notifyAll(trx, t.ctx(), {
+          userIds: [head1!, handler1!],
+          kind: 'test.live',
+          title: '新资料',
+          body: '正文不随通知发送',
+          link: '/library/materials/1',
+          dedupeKey: 'live:all',
+        }),
+      );
+      assert.equal(sent.written, 2);
+      // SQLite hands the rows to this process's streams; PostgreSQL's hear of them through NOTIFY.
+      assert.deepEqual(
+        sent.live?.recipients.map((r) => r.user_id),
+        t.database.dialect === 'sqlite' ? [head1, handler1].sort((x, y) => x! - y!) : undefined,
+      );
+      if (sent.live) announceNotices(sent.live);
+      for (let waited = 0; received.length < 2 && waited < 5_000; waited += 20) await sleep(20);
+      // Past the next poll: nothing comes twice.
+      await sleep(1_200);
+      const mine = await t.deps.db
+        .selectFrom('notifications')
+        .select(['id', 'created_at'])
+        .where('dedupe_key', '=', 'live:all')
+        .where('user_id', '=', handler1!)
+        .executeTakeFirstOrThrow();
+      // SQLite dispatches in id order; PostgreSQL reads each NOTIFY's rows on their own, so it may not.
+      if (t.database.dialect === 'postgres') received.sort((x, y) => x.id - y.id);
+      assert.deepEqual(received, [
+        { id: before, title: '别处写入', link: null, kind: 'test', createdAt: mine.created_at },
+        {
+          id: mine.id,
+          title: '新资料',
+          link: '/library/materials/1',
+          kind: 'test.live',
+          createdAt: mine.created_at,
+        },
+      ]);
+    } finally {
+      await peer.close();
       stop();
       await hub.close();
     }
