@@ -4,14 +4,17 @@
  * straight into the database (logging 10,000 people in would measure argon2, not the push), and one
  * keep-alive SSE connection per member on /api/notify/stream. An editor then publishes a member-tier
  * material on that topic; measured is the time from the publish response to each client receiving its
- * notice: p50 / p99 / max. Target on SQLite: the last of 10,000 clients within 200 ms.
+ * notice: p50 / p99 / max, and the server's CPU time from creating the material to the last notice.
+ * Target on SQLite: the last of 10,000 clients within 200 ms. First, as the reference on this machine at
+ * this moment, the same clients and frames from a bare node:http broadcast (bench/library/bare-broadcast.ts;
+ * `--skip-reference` leaves it out): the delays depend on the machine's load, the difference less so.
  *
  * 10,000 connections need ~10,000 file descriptors in this process and in the server: check `ulimit -n`
  * (raise it with `ulimit -n 65536` in the shell first if it is lower than clients + 1,000).
  *
- *   npm run bench:library-push -- --clients=10000 --only=sqlite|postgres [--tsx]
+ *   npm run bench:library-push -- --clients=10000 --only=sqlite|postgres [--tsx] [--skip-reference]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +24,7 @@ import { openDatabase } from '../server/src/platform/db/database.js';
 import { newToken, sessionIdOf } from '../server/src/modules/identity/sessions.js';
 import {
   Browser,
+  cpuSeconds,
   demoPassword,
   freePort,
   serverCommand,
@@ -28,12 +32,14 @@ import {
   startServer,
   stop,
 } from '../scripts/support/server.js';
+import { percentile } from './supervision/timing.js';
 
 const { values: opts } = parseArgs({
   options: {
     clients: { type: 'string', default: '10000' },
     only: { type: 'string' },
     tsx: { type: 'boolean', default: false },
+    'skip-reference': { type: 'boolean', default: false },
   },
 });
 const CLIENTS = Number(opts.clients);
@@ -133,51 +139,137 @@ async function seedMembers(databaseUrl: string, n: number): Promise<string[]> {
   return tokens;
 }
 
+/** When each client received each notice, by its reader link; `wait` resolves once all clients have it. */
+class Arrivals {
+  private readonly byLink = new Map<string, number[]>();
+  private awaited: { link: string; done: () => void } | null = null;
+  duplicates = 0;
+
+  constructor(private readonly expected: number) {}
+
+  record(link: string, at: number): void {
+    const times = this.byLink.get(link) ?? [];
+    times.push(at);
+    this.byLink.set(link, times);
+    if (this.awaited?.link === link && times.length === this.expected) this.awaited.done();
+  }
+
+  times(link: string): number[] {
+    return this.byLink.get(link) ?? [];
+  }
+
+  wait(link: string): Promise<void> {
+    return new Promise((done) => {
+      this.awaited = { link, done };
+      if (this.times(link).length === this.expected) done();
+    });
+  }
+}
+
 interface Client {
   /** Resolves when the stream is subscribed (its first `unread` event). */
   ready: Promise<void>;
-  /** performance.now() when the notice of `link` arrived. */
-  receivedAt: (link: string) => number | undefined;
   close(): void;
 }
 
-function openStream(agent: http.Agent, port: number, token: string): Client {
-  const seen = new Map<string, number>();
+/** One SSE stream; each notification frame is stamped on arrival, once per client and link. */
+function openStream(
+  agent: http.Agent,
+  port: number,
+  path: string,
+  token: string | null,
+  arrivals: Arrivals,
+): Client {
+  const seen = new Set<string>();
   let buffer = '';
   let request: http.ClientRequest | null = null;
   const ready = new Promise<void>((resolve, reject) => {
-    request = http.get(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/api/notify/stream',
-        agent,
-        headers: { cookie: `luoshi_sid=${token}` },
-      },
-      (res) => {
-        if (res.statusCode !== 200) reject(new Error(`通知流返回 ${res.statusCode}`));
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          const t = performance.now();
-          buffer += chunk;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const event = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (event.includes('event: unread')) resolve();
-            const link = /"link":"([^"]+)"/.exec(event)?.[1];
-            if (event.includes('event: notification') && link && !seen.has(link)) seen.set(link, t);
+    const headers = token ? { cookie: `luoshi_sid=${token}` } : undefined;
+    request = http.get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`通知流返回 ${res.statusCode}`));
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        const t = performance.now();
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (event.includes('event: unread')) resolve();
+          const link = /"link":"([^"]+)"/.exec(event)?.[1];
+          if (!event.includes('event: notification') || !link) continue;
+          if (seen.has(link)) arrivals.duplicates += 1;
+          else {
+            seen.add(link);
+            arrivals.record(link, t);
           }
-        });
-      },
-    );
+        }
+      });
+    });
     request.on('error', reject);
   });
-  return { ready, receivedAt: (link) => seen.get(link), close: () => request?.destroy() };
+  return { ready, close: () => request?.destroy() };
 }
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+/** Open one stream per token (null: no session), 200 at a time, showing progress. */
+async function openStreams(
+  port: number,
+  path: string,
+  tokens: readonly (string | null)[],
+  arrivals: Arrivals,
+): Promise<{ clients: Client[]; agent: http.Agent }> {
+  const t = performance.now();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const clients: Client[] = [];
+  for (let i = 0; i < tokens.length; i += 200) {
+    const batch = tokens.slice(i, i + 200).map((token) => openStream(agent, port, path, token, arrivals));
+    clients.push(...batch);
+    await Promise.all(batch.map((c) => c.ready));
+    if ((i / 200) % 10 === 9) process.stdout.write(`\r已连接 ${clients.length}/${tokens.length}`);
+  }
+  console.log(`\r已连接 ${clients.length} 个通知流：${Math.round(performance.now() - t)} ms`);
+  return { clients, agent };
+}
+
+/**
+ * Publish once (`publish` resolves when the response has arrived, with the notice's link), wait for
+ * every client's notice and print p50 / p99 / max from the response, and the server's CPU time from the
+ * first request to the last notice: unlike the delays, it hardly depends on what else the machine runs.
+ */
+async function measure(
+  label: string,
+  pid: number | undefined,
+  arrivals: Arrivals,
+  publish: () => Promise<string>,
+): Promise<void> {
+  const duplicatesBefore = arrivals.duplicates;
+  const cpuBefore = cpuSeconds(pid);
+  const link = await publish();
+  const respondedAt = performance.now();
+  const timedOut = await Promise.race([
+    arrivals.wait(link).then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 30_000).unref()),
+  ]);
+  const cpuAfter = cpuSeconds(pid);
+  const times = arrivals.times(link);
+  const delays = times.map((x) => Math.max(0, x - respondedAt)).sort((a, b) => a - b);
+  const max = delays.at(-1) ?? NaN;
+  const duplicates = arrivals.duplicates - duplicatesBefore;
+  const cpu =
+    cpuBefore === null || cpuAfter === null
+      ? ''
+      : `，服务进程 CPU ${Math.round((cpuAfter - cpuBefore) * 1000)} ms`;
+  console.log(
+    `${label}：收到通知 ${times.length}/${CLIENTS}${timedOut ? '（30 秒未收齐）' : ''}` +
+      `${duplicates > 0 ? `，重复 ${duplicates} 条` : ''}${cpu}（${loadAverage()}）`,
+  );
+  console.log(
+    `  发布响应 → 通知到达：p50 ${percentile(delays, 50).toFixed(0)} ms，p99 ${percentile(delays, 99).toFixed(0)} ms，` +
+      `最后一个 ${max.toFixed(0)} ms（目标：SQLite 上最后一个 ≤ ${TARGET_MS} ms）${max <= TARGET_MS ? ' ✓' : ' ✗'}`,
+  );
+}
+
+const loadAverage = () => `负载 ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
 
 async function run(label: string, databaseUrl: string | undefined): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-push-'));
@@ -186,37 +278,31 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
   const url = databaseUrl ?? `sqlite:${join(dataDir, 'luoshi.db')}`;
   console.log(`\n== ${label}（服务：${command.label}，${CLIENTS} 个客户端）`);
   const { child, output } = await startServer(command.args, env);
-  const clients: Client[] = [];
+  let opened: Awaited<ReturnType<typeof openStreams>> | null = null;
   try {
     const password = demoPassword(output);
     if (!password) throw new Error('服务输出中没有演示密码');
-    let t = performance.now();
+    const t = performance.now();
     const tokens = await seedMembers(url, CLIENTS);
     console.log(`写入 ${CLIENTS} 名会员、授权、订阅与会话：${Math.round(performance.now() - t)} ms`);
 
-    t = performance.now();
-    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-    for (let i = 0; i < tokens.length; i += 200) {
-      const batch = tokens.slice(i, i + 200).map((token) => openStream(agent, port, token));
-      clients.push(...batch);
-      await Promise.all(batch.map((c) => c.ready));
-      if ((i / 200) % 10 === 9) process.stdout.write(`\r已连接 ${clients.length}/${CLIENTS}`);
-    }
-    console.log(`\r已连接 ${clients.length} 个通知流：${Math.round(performance.now() - t)} ms`);
-
+    const arrivals = new Arrivals(CLIENTS);
+    opened = await openStreams(port, '/api/notify/stream', tokens, arrivals);
     const editor = new Browser(`http://127.0.0.1:${port}`);
     await editor.login('editor1', password);
     // The first publish runs the push's code for the first time (cold JIT); the second is the steady state.
-    for (const round of ['首次发布（冷启动）', '再次发布']) await publishAndMeasure(editor, clients, round);
-    agent.destroy();
+    for (const round of ['首次发布（冷启动）', '再次发布'])
+      await measure(round, child.pid, arrivals, () => publishMaterial(editor, round));
   } finally {
-    for (const c of clients) c.close();
+    for (const c of opened?.clients ?? []) c.close();
+    opened?.agent.destroy();
     await stop(child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function publishAndMeasure(editor: Browser, clients: readonly Client[], round: string): Promise<void> {
+/** Create and publish a member-tier material on the followed topic; returns its reader link. */
+async function publishMaterial(editor: Browser, round: string): Promise<string> {
   const created = await editor.fetch('/api/library/editor/materials', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -234,28 +320,42 @@ async function publishAndMeasure(editor: Browser, clients: readonly Client[], ro
   });
   if (created.status !== 201) throw new Error(`新建资料失败：${created.status} ${await created.text()}`);
   const m = (await created.json()) as { id: number; version: number };
-  const link = `/library/materials/${m.id}`;
   const published = await editor.fetch(`/api/library/editor/materials/${m.id}/publish`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ version: m.version }),
   });
-  const respondedAt = performance.now();
   if (published.status !== 200) throw new Error(`发布失败：${published.status}`);
-
-  const deadline = respondedAt + 30_000;
-  while (performance.now() < deadline && clients.some((c) => c.receivedAt(link) === undefined))
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  const got = clients.map((c) => c.receivedAt(link)).filter((x): x is number => x !== undefined);
-  const delays = got.map((x) => Math.max(0, x - respondedAt)).sort((a, b) => a - b);
-  const max = delays.at(-1) ?? NaN;
-  console.log(`${round}：收到通知 ${got.length}/${clients.length}`);
-  console.log(
-    `发布响应 → 通知到达：p50 ${percentile(delays, 50).toFixed(0)} ms，p99 ${percentile(delays, 99).toFixed(0)} ms，` +
-      `最后一个 ${max.toFixed(0)} ms（目标：SQLite 上最后一个 ≤ ${TARGET_MS} ms）${max <= TARGET_MS ? ' ✓' : ' ✗'}`,
-  );
+  return `/library/materials/${m.id}`;
 }
 
+/** The same streams and frames from a bare node:http server (bench/library/bare-broadcast.ts). */
+async function reference(): Promise<void> {
+  console.log(`\n== 对照：裸 node:http 广播（无数据库，${CLIENTS} 个客户端）`);
+  const { child, output } = await startServer(
+    ['--import', 'tsx', 'bench/library/bare-broadcast.ts'],
+    process.env,
+  );
+  let opened: Awaited<ReturnType<typeof openStreams>> | null = null;
+  try {
+    const port = Number(/已启动 (\d+)/.exec(output)?.[1]);
+    const arrivals = new Arrivals(CLIENTS);
+    opened = await openStreams(port, '/stream', Array<null>(CLIENTS).fill(null), arrivals);
+    for (const [i, round] of ['首次广播', '再次广播'].entries()) {
+      const link = `/library/materials/reference-${i}`;
+      await measure(round, child.pid, arrivals, async () => {
+        await fetch(`http://127.0.0.1:${port}/publish?link=${encodeURIComponent(link)}`, { method: 'POST' });
+        return link;
+      });
+    }
+  } finally {
+    for (const c of opened?.clients ?? []) c.close();
+    opened?.agent.destroy();
+    await stop(child, 'SIGTERM');
+  }
+}
+
+if (!opts['skip-reference']) await reference();
 if (opts.only !== 'postgres') await run('SQLite', undefined);
 if (opts.only !== 'sqlite') {
   const name = `luoshi_bench_push_${process.pid}`;
