@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Todo } from '../home/index.js';
-import { feedbackPeriodsOf } from './assignments-repository.js';
 import {
   assignmentsInStatus,
   feedbacksInStatus,
@@ -9,8 +8,7 @@ import {
   pendingExtensions,
 } from './todos-repository.js';
 import { lighting } from './views.js';
-import { periodsBetween } from './periods.js';
-import { beijingDate } from '../calendar/index.js';
+import { periodOf } from './periods.js';
 
 const link = (itemId: number) => `/supervision/items/${itemId}`;
 
@@ -34,21 +32,13 @@ export async function supervisionTodos(db: Db, ctx: Ctx): Promise<Todo[]> {
         severity: 'warning',
       });
     }
-    const open = await assignmentsInStatus(db, ['acknowledged'], dept);
-    const feedbacks = await feedbackPeriodsOf(
-      db,
-      open.map((a) => a.id),
-    );
     const l = await lighting(db, ctx);
-    for (const a of open) {
-      const delivered = new Set(
-        feedbacks.filter((f) => f.assignment_id === a.id && f.status !== 'returned').map((f) => f.period),
-      );
-      const start = beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
-      const due = periodsBetween(a.feedback_cycle, start, l.today, l.calendar, a.deadline).find(
-        (p) => !delivered.has(p.key),
-      );
-      if (due && l.calendar.workingDaysBetween(l.today, due.due) <= l.warnDays) {
+    for (const a of await assignmentsInStatus(db, ['acknowledged'], dept)) {
+      // The stored first owed period (owed-periods.ts), once it has begun.
+      const start = a.feedback_owed_start;
+      if (start === null || start > l.today) continue;
+      const due = periodOf(a.feedback_cycle, start, l.calendar, a.deadline);
+      if (l.calendar.workingDaysBetween(l.today, due.due) <= l.warnDays) {
         const late = due.due < l.today;
         todos.push({
           id: `feedback-${a.id}-${due.key}`,

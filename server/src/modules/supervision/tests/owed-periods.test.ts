@@ -15,6 +15,7 @@ import { deliveredPeriods, fillOwedPeriods, owedPeriodOf } from '../owed-periods
 import { periodsBetween } from '../periods.js';
 import { getSupervisionSettings } from '../settings.js';
 import { assignmentLight } from '../views.js';
+import { supervisionTodos } from '../todos.js';
 import type { FeedbackCycle } from '../../../platform/db/schema.js';
 
 const SEVERITY: Partial<Record<Light, number>> = { red: 2, yellow: 1, green: 0 };
@@ -125,6 +126,7 @@ describe(`stored owed feedback periods equal a full recomputation [${TEST_DB}]`,
       .selectFrom('feedbacks')
       .select(['assignment_id', 'period', 'status'])
       .execute();
+    const owedTodos: [string, string][] = [];
     const bySource = new Map<string, number>();
     const byStatus = new Map<string, number>();
     for (const a of rows) {
@@ -138,6 +140,18 @@ describe(`stored owed feedback periods equal a full recomputation [${TEST_DB}]`,
       assert.equal(a.standing, a.item_standing);
       const since = beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
       const light = recomputed(a, since, a.item_standing === 1, delivered, at);
+      const owed =
+        a.status === 'acknowledged'
+          ? periodsBetween(a.feedback_cycle, since, today, calendar, a.deadline).find(
+              (p) => !delivered.has(p.key),
+            )
+          : undefined;
+      if (
+        owed &&
+        a.department_id === fx.org.departments.first &&
+        calendar.workingDaysBetween(today, owed.due) <= warnDays
+      )
+        owedTodos.push([`feedback-${a.id}-${owed.key}`, owed.due]);
       const item = await db
         .selectFrom('items')
         .selectAll()
@@ -163,6 +177,15 @@ describe(`stored owed feedback periods equal a full recomputation [${TEST_DB}]`,
       );
     assert.deepEqual(await counted('source_type'), bySource, `lights by source on ${today}`);
     assert.deepEqual(await counted('status'), byStatus, `lights by status on ${today}`);
+    const todos = await supervisionTodos(db, as('handler1'));
+    assert.deepEqual(
+      todos
+        .filter((x) => x.kind === 'feedback')
+        .map((x) => [x.id, x.dueAt])
+        .sort(),
+      owedTodos.sort(),
+      `feedback to-dos on ${today}`,
+    );
   }
 
   before(async () => {
