@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../platform/db/schema.js';
 
 export function listDayEntries(db: Executor) {
@@ -60,21 +61,25 @@ export async function deleteConfirmedYear(db: Executor, year: number): Promise<v
   await db.deleteFrom('calendar_years').where('year', '=', year).execute();
 }
 
-/** A counter bumped by every change, so each process rebuilds its cached calendar only when needed. */
-export async function calendarVersion(db: Executor): Promise<number> {
+/**
+ * The calendar's version: `<n>:<random id>`, renewed by every change, so the same version means the same
+ * calendar in any database and a process may cache calendars by it (and share one across transactions).
+ * '' is a database never changed: the official data alone. A bare `<n>` was written before the id.
+ */
+export async function calendarVersion(db: Executor): Promise<string> {
   const row = await db
     .selectFrom('settings')
     .select('value')
     .where('key', '=', 'calendar_version')
     .executeTakeFirst();
-  return row ? Number(row.value) : 0;
+  return row?.value ?? '';
 }
 
 export async function bumpCalendarVersion(db: Executor, at: string): Promise<void> {
-  const current = await calendarVersion(db);
+  const value = `${Number.parseInt(await calendarVersion(db), 10) + 1 || 1}:${randomUUID()}`;
   await db
     .insertInto('settings')
-    .values({ key: 'calendar_version', value: String(current + 1), version: 1, updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(current + 1), updated_at: at }))
+    .values({ key: 'calendar_version', value, version: 1, updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
     .execute();
 }

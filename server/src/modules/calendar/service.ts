@@ -17,20 +17,41 @@ import {
 import { WorkingCalendar, type DayRule } from './working-calendar.js';
 
 const official = officialRules();
-const cache = new WeakMap<object, { version: number; calendar: WorkingCalendar }>();
+/** Calendars by version (unique across databases); a legacy bare counter is cached per executor only. */
+const byVersion = new Map<string, WorkingCalendar>();
+const byExecutor = new WeakMap<object, { version: string; calendar: WorkingCalendar }>();
+/** Versions kept: a process serves one database, tests a few at a time. */
+const CACHED_VERSIONS = 16;
+const shareable = (version: string) => version === '' || version.includes(':');
 
-/** The calendar in force: official data, then administrators' entries on top. Cached per database until changed. */
+function cached(db: Executor, version: string): WorkingCalendar | undefined {
+  if (shareable(version)) return byVersion.get(version);
+  const own = byExecutor.get(db);
+  return own?.version === version ? own.calendar : undefined;
+}
+
+function remember(db: Executor, version: string, calendar: WorkingCalendar): void {
+  if (!shareable(version)) return void byExecutor.set(db, { version, calendar });
+  if (byVersion.size >= CACHED_VERSIONS) byVersion.delete(byVersion.keys().next().value ?? '');
+  byVersion.set(version, calendar);
+}
+
+/**
+ * The calendar in force: official data, then administrators' entries on top. Cached by version, so a
+ * transaction (a new executor each time) reuses it and its memoised day arithmetic: rebuilt per request,
+ * it cost a feedback submission more than its own SQL.
+ */
 export async function loadCalendar(db: Executor): Promise<WorkingCalendar> {
   const version = await calendarVersion(db);
-  const cached = cache.get(db);
-  if (cached && cached.version === version) return cached.calendar;
+  const known = cached(db, version);
+  if (known) return known;
   const rules = new Map<string, DayRule>(official.rules);
   for (const entry of await listDayEntries(db))
     rules.set(entry.date, { kind: entry.kind, name: entry.name, source: 'admin' });
   const years = new Set(official.years);
   for (const y of await listConfirmedYears(db)) years.add(y.year);
   const calendar = new WorkingCalendar(rules, years);
-  cache.set(db, { version, calendar });
+  remember(db, version, calendar);
   return calendar;
 }
 
