@@ -1,5 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { extensionOf, sanitizeFilename, type FileStore } from '../files/index.js';
+import { Readable } from 'node:stream';
+import {
+  FILE_TYPES,
+  extensionOf,
+  sanitizeFilename,
+  tooLarge,
+  type FileStore,
+  type FileTypeName,
+  type StoredFile,
+} from '../files/index.js';
 import { invalid } from './errors.js';
 
 export const OCTET = 'application/octet-stream';
@@ -11,7 +20,7 @@ export function acceptRawUploads(app: FastifyInstance): void {
 }
 
 /** The uploader's file name travels URL-encoded in a header, since the body is the file itself. */
-export function uploadFilename(header: string): string {
+function uploadFilename(header: string): string {
   let decoded: string;
   try {
     decoded = decodeURIComponent(header);
@@ -24,9 +33,38 @@ export function uploadFilename(header: string): string {
 }
 
 /** The Content-Length the client declared, to refuse an oversized upload before reading it. */
-export function declaredLength(req: FastifyRequest): number | null {
+function declaredLength(req: FastifyRequest): number | null {
   const header = req.headers['content-length'];
   return header === undefined ? null : Number(header);
+}
+
+/** The file types whose extensions are all in an allow-list of extensions (the upload's allowed types). */
+export function typesWithExtensions(extensions: readonly string[]): FileTypeName[] {
+  return (Object.keys(FILE_TYPES) as FileTypeName[]).filter((t) =>
+    FILE_TYPES[t].extensions.some((e) => extensions.includes(e)),
+  );
+}
+
+/**
+ * Store the request's body (the file itself) after the caller's checks passed: a bad name, a body that is
+ * not a stream, a declared or actual size over the limit, or a refused type stores nothing.
+ */
+export async function receiveUpload(
+  req: FastifyRequest,
+  store: FileStore,
+  limits: { maxBytes: number; allowed: readonly FileTypeName[] },
+): Promise<StoredFile & { name: string }> {
+  const header = req.headers['x-file-name'];
+  const name = uploadFilename(typeof header === 'string' ? header : '');
+  if (!(req.body instanceof Readable)) throw invalid('文件', `请以 ${OCTET} 上传文件内容`);
+  const length = declaredLength(req);
+  if (length !== null && length > limits.maxBytes) throw tooLarge(limits.maxBytes);
+  const stored = await store.put(req.body, {
+    filename: name,
+    maxBytes: limits.maxBytes,
+    allowed: limits.allowed,
+  });
+  return { ...stored, name };
 }
 
 /** Always a download, never rendered: the ASCII fallback for old clients, the real name in UTF-8. */

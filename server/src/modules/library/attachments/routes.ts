@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ATTACHMENT_EXTENSIONS } from '../../../../../shared/src/attachments.js';
-import { FILE_TYPES, FileStore, tooLarge, type FileTypeName } from '../../../platform/files/index.js';
-import { invalid } from '../../../platform/http/errors.js';
+import { FileStore } from '../../../platform/files/index.js';
 import {
-  OCTET,
   acceptRawUploads,
-  declaredLength,
+  receiveUpload,
   sendStoredFile,
-  uploadFilename,
+  typesWithExtensions,
 } from '../../../platform/http/file-transfer.js';
 import { createOnce } from '../../../platform/http/idempotency.js';
 import { attachmentView } from './presenter.js';
@@ -23,9 +20,7 @@ import {
   listAttachments,
 } from './service.js';
 
-const ALLOWED = (Object.keys(FILE_TYPES) as FileTypeName[]).filter((t) =>
-  FILE_TYPES[t].extensions.some((e) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(e)),
-);
+const ALLOWED = typesWithExtensions(ATTACHMENT_EXTENSIONS);
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 /** 资料附件: editors upload and delete; readers list them and download through canAccess. */
@@ -51,19 +46,11 @@ export function libraryAttachmentRoutes(app: FastifyInstance): void {
     async (req, reply) => {
       // Role and material first: someone who may not upload learns nothing, not even that the name was bad.
       await checkUpload(db, req.ctx, req.params.id);
-      const name = uploadFilename(req.headers['x-file-name']);
-      if (!(req.body instanceof Readable)) throw invalid('文件', `请以 ${OCTET} 上传文件内容`);
-      const length = declaredLength(req);
-      if (length !== null && length > config.uploadMaxBytes) throw tooLarge(config.uploadMaxBytes);
-      const stored = await store.put(req.body, {
-        filename: name,
-        maxBytes: config.uploadMaxBytes,
-        allowed: ALLOWED,
-      });
+      const file = await receiveUpload(req, store, { maxBytes: config.uploadMaxBytes, allowed: ALLOWED });
       // createOnce fingerprints req.body; the content's hash stands for the bytes already consumed.
-      req.body = { name, hash: stored.hash };
+      req.body = { name: file.name, hash: file.hash };
       const created = await createOnce(req, db, req.ctx, (trx) =>
-        addAttachment(trx, req.ctx, req.params.id, { ...stored, name }),
+        addAttachment(trx, req.ctx, req.params.id, file),
       );
       return reply.code(created.status as 201).send(created.body);
     },

@@ -1,20 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { invalid } from '../../../platform/http/errors.js';
-import { createOnce } from '../../../platform/http/idempotency.js';
+import { FileStore } from '../../../platform/files/index.js';
 import {
-  FILE_TYPES,
-  FileStore,
-  extensionOf,
-  sanitizeFilename,
-  tooLarge,
-  type FileTypeName,
-} from '../../../platform/files/index.js';
+  acceptRawUploads,
+  receiveUpload,
+  sendStoredFile,
+  typesWithExtensions,
+} from '../../../platform/http/file-transfer.js';
+import { createOnce } from '../../../platform/http/idempotency.js';
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_KINDS } from '../../../../../shared/src/attachments.js';
-import { attachment as contentDisposition } from '../ledger/presenter.js';
 import { idParam } from '../routes/schemas.js';
 import { attachmentView, attachmentViews } from './presenter.js';
 import {
@@ -25,30 +21,9 @@ import {
   visibleItem,
 } from './service.js';
 
-const OCTET = 'application/octet-stream';
-const ALLOWED = (Object.keys(FILE_TYPES) as FileTypeName[]).filter((t) =>
-  FILE_TYPES[t].extensions.some((e) => (ATTACHMENT_EXTENSIONS as readonly string[]).includes(e)),
-);
+const ALLOWED = typesWithExtensions(ATTACHMENT_EXTENSIONS);
 const kind = z.enum(Object.keys(ATTACHMENT_KINDS) as [keyof typeof ATTACHMENT_KINDS]);
 const optionalId = z.coerce.number().int().positive().optional();
-
-/** The uploader's file name travels URL-encoded in a header, since the body is the file itself. */
-function filenameOf(header: string): string {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(header);
-  } catch {
-    throw invalid('文件名', '编码无效，应为 URL 编码的 UTF-8');
-  }
-  const name = sanitizeFilename(decoded);
-  if (name === null) throw invalid('文件名', '不能为空');
-  return name;
-}
-
-function declaredLength(req: FastifyRequest): number | null {
-  const header = req.headers['content-length'];
-  return header === undefined ? null : Number(header);
-}
 
 export function attachmentRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,9 +31,7 @@ export function attachmentRoutes(app: FastifyInstance): void {
   const store = new FileStore(join(config.dataDir, 'files'));
   const tags = ['督查督办'];
 
-  // Uploads are streamed to the store as they arrive: the parser hands the request stream on unread.
-  if (!app.hasContentTypeParser(OCTET))
-    app.addContentTypeParser(OCTET, (_req, payload, done) => done(null, payload));
+  acceptRawUploads(app);
 
   r.post(
     '/api/items/:id/attachments',
@@ -85,19 +58,11 @@ export function attachmentRoutes(app: FastifyInstance): void {
       };
       // Scope first: someone who may not see the item learns nothing, not even that the name was bad.
       await checkUpload(db, req.ctx, req.params.id, target);
-      const name = filenameOf(req.headers['x-file-name']);
-      if (!(req.body instanceof Readable)) throw invalid('文件', `请以 ${OCTET} 上传文件内容`);
-      const length = declaredLength(req);
-      if (length !== null && length > config.uploadMaxBytes) throw tooLarge(config.uploadMaxBytes);
-      const stored = await store.put(req.body, {
-        filename: name,
-        maxBytes: config.uploadMaxBytes,
-        allowed: ALLOWED,
-      });
+      const file = await receiveUpload(req, store, { maxBytes: config.uploadMaxBytes, allowed: ALLOWED });
       // createOnce fingerprints req.body; the content's hash stands for the bytes already consumed.
-      req.body = { ...target, name, hash: stored.hash };
+      req.body = { ...target, name: file.name, hash: file.hash };
       const created = await createOnce(req, db, req.ctx, (trx) =>
-        addAttachment(trx, req.ctx, req.params.id, target, { ...stored, name }),
+        addAttachment(trx, req.ctx, req.params.id, target, file),
       );
       return reply.code(created.status as 201).send(created.body);
     },
@@ -138,19 +103,12 @@ export function attachmentRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const row = await attachmentForDownload(db, req.ctx, req.params.id);
-      const { stream, size } = await store.open(row.file_hash);
-      const ext = extensionOf(row.name);
-      // Always a download, never rendered in the page: an uploaded file must not run as our origin.
-      return reply
-        .header('content-type', row.mime_type)
-        .header('content-length', size)
-        .header(
-          'content-disposition',
-          contentDisposition(row.name, `attachment-${row.id}${ext ? `.${ext}` : ''}`),
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendStoredFile(reply, store, {
+        hash: row.file_hash,
+        name: row.name,
+        mime: row.mime_type,
+        fallback: `attachment-${row.id}`,
+      });
     },
   );
 

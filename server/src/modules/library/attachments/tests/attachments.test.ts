@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp } from '../../../../test-support/app.js';
 import type { TestClient } from '../../../../test-support/client.js';
 import { TEST_DB } from '../../../../test-support/database.js';
+import { postFile, startFilesTestApp, type FilesTestApp } from '../../../../test-support/files.js';
 import { PASSWORD, type TestOrg } from '../../../../test-support/org.js';
 import { SAMPLES } from '../../../../platform/files/tests/samples.js';
 import { draft, ok, refused, seedLibrary, type Editor } from '../../materials/tests/fixture.js';
@@ -24,16 +21,14 @@ const MAX = 64 * 1024;
 const BASE = '/api/library/editor/materials';
 
 describe(`library attachments: upload, list, download through canAccess, delete [${TEST_DB}]`, () => {
-  let t: TestApp;
+  let t: FilesTestApp;
   let org: TestOrg;
-  let dataDir: string;
   let material: Editor;
   let pdf: Attachment;
   const c: Record<string, TestClient> = {};
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'luoshi-library-attachments-'));
-    t = await startTestApp({ config: { dataDir, uploadMaxBytes: MAX } });
+    t = await startFilesTestApp(MAX);
     org = await seedLibrary(t);
     for (const login of ['editor', 'paid', 'member', 'sysadmin', 'handler1']) {
       c[login] = t.client();
@@ -41,23 +36,13 @@ describe(`library attachments: upload, list, download through canAccess, delete 
     }
     material = ok<Editor>(await c.editor!.post(BASE, draft()), 201);
   });
-  after(async () => {
-    await t.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => t.close());
 
   const upload = (who: TestClient, name: string, bytes: Buffer, id = material.id) =>
-    who.post(`${BASE}/${id}/attachments`, bytes, {
-      'content-type': 'application/octet-stream',
-      'x-file-name': encodeURIComponent(name),
-    });
+    postFile(who, `${BASE}/${id}/attachments`, name, bytes);
   const list = (who: TestClient) => who.get(`/api/library/materials/${material.id}/attachments`);
   const listed = async (who: TestClient) => ok<{ attachments: Attachment[] }>(await list(who)).attachments;
   const download = (who: TestClient, id = pdf.id) => who.get(`/api/library/attachments/${id}/download`);
-  const filesStored = async () =>
-    (await readdir(join(dataDir, 'files'), { recursive: true, withFileTypes: true })).filter(
-      (e) => e.isFile() && !e.parentPath.endsWith('tmp'),
-    ).length;
   const audit = (action: string) =>
     t.deps.db
       .selectFrom('audit_log')
@@ -72,7 +57,7 @@ describe(`library attachments: upload, list, download through canAccess, delete 
     assert.equal(pdf.size, SAMPLES.pdf.length);
     assert.equal(pdf.locked, false);
 
-    const before = await filesStored();
+    const before = await t.filesStored();
     const exe = await upload(c.editor!, '说明.pdf', SAMPLES.exe);
     refused(exe, 415, 'FILE_TYPE_REFUSED');
     assert.equal(exe.json<{ details: { field: string } }>().details.field, 'file');
@@ -82,7 +67,7 @@ describe(`library attachments: upload, list, download through canAccess, delete 
     assert.equal(big.json<{ details: { field: string } }>().details.field, 'file');
     refused(await upload(c.paid!, '会员上传.pdf', SAMPLES.pdf), 403, 'FORBIDDEN');
     refused(await upload(c.editor!, '无此资料.pdf', SAMPLES.pdf, 999_999), 404, 'NOT_FOUND');
-    assert.equal(await filesStored(), before, 'a refused upload stores nothing');
+    assert.equal(await t.filesStored(), before, 'a refused upload stores nothing');
     assert.equal((await listed(c.editor!)).length, 1);
     const added = await audit('library.attachment.add');
     assert.deepEqual(

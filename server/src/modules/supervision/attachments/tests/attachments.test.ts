@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp } from '../../../../test-support/app.js';
 import type { TestClient } from '../../../../test-support/client.js';
 import { TEST_DB } from '../../../../test-support/database.js';
+import { postFile, startFilesTestApp, type FilesTestApp } from '../../../../test-support/files.js';
 import { PASSWORD, seedOrg, type TestOrg } from '../../../../test-support/org.js';
 import { docxSample, SAMPLES } from '../../../../platform/files/tests/samples.js';
 import { assignedItem, assignmentOf, instruction, ok, refused, type ItemView } from '../../tests/helpers.js';
@@ -24,15 +23,13 @@ interface Attachment {
 const MAX = 64 * 1024;
 
 describe(`attachments: upload, list, download, delete, within item visibility [${TEST_DB}]`, () => {
-  let t: TestApp;
+  let t: FilesTestApp;
   let org: TestOrg;
-  let dataDir: string;
   let item: ItemView;
   const c: Record<string, TestClient> = {};
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'luoshi-attachments-'));
-    t = await startTestApp({ config: { dataDir, uploadMaxBytes: MAX } });
+    t = await startFilesTestApp(MAX);
     org = await seedOrg(t);
     for (const login of ['supervisor', 'leader', 'handler1', 'head1', 'handler2', 'head2']) {
       c[login] = t.client();
@@ -42,26 +39,15 @@ describe(`attachments: upload, list, download, delete, within item visibility [$
       { departmentId: org.departments.first, role: 'lead', workingDays: 10 },
     ]);
   });
-  after(async () => {
-    await t.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => t.close());
 
   const upload = (who: TestClient, name: string, bytes: Buffer, query = '', headers = {}) =>
-    who.post(`/api/items/${item.id}/attachments${query}`, bytes, {
-      'content-type': 'application/octet-stream',
-      'x-file-name': encodeURIComponent(name),
-      ...headers,
-    });
+    postFile(who, `/api/items/${item.id}/attachments${query}`, name, bytes, headers);
   const list = async (who: TestClient) => {
     const res = await who.get(`/api/items/${item.id}/attachments`);
     assert.equal(res.statusCode, 200, res.body);
     return res.json<{ attachments: Attachment[]; maxBytes: number; extensions: string[] }>();
   };
-  const filesStored = async () =>
-    (await readdir(join(dataDir, 'files'), { recursive: true, withFileTypes: true })).filter(
-      (e) => e.isFile() && !e.parentPath.endsWith('tmp'),
-    ).length;
   const audit = (action: string) =>
     t.deps.db
       .selectFrom('audit_log')
@@ -108,7 +94,7 @@ describe(`attachments: upload, list, download, delete, within item visibility [$
   });
 
   test('a wrong type or an oversize file is refused by code, naming the field, and nothing is stored', async () => {
-    const before = await filesStored();
+    const before = await t.filesStored();
     const rows = (await list(c.supervisor!)).attachments.length;
     for (const [name, bytes] of [
       ['报告.pdf', SAMPLES.exe],
@@ -123,13 +109,13 @@ describe(`attachments: upload, list, download, delete, within item visibility [$
     refused(big, 413, 'FILE_TOO_LARGE');
     assert.match(big.json<{ message: string }>().message, /^文件：大小超过 0\.1 MB/);
     refused(await upload(c.supervisor!, '..', SAMPLES.pdf), 400, 'VALIDATION_FAILED');
-    assert.equal(await filesStored(), before);
+    assert.equal(await t.filesStored(), before);
     assert.equal((await list(c.supervisor!)).attachments.length, rows);
-    assert.deepEqual(await readdir(join(dataDir, 'files', 'tmp')), []);
+    assert.deepEqual(await readdir(join(t.dataDir, 'files', 'tmp')), []);
   });
 
   test('a retried upload with one Idempotency-Key stores once and answers the same', async () => {
-    const before = await filesStored();
+    const before = await t.filesStored();
     const docx = await docxSample();
     const key = { 'idempotency-key': 'attach-0001-abcdef' };
     const first = await upload(c.head1!, '办理方案.docx', docx, '', key);
@@ -137,7 +123,7 @@ describe(`attachments: upload, list, download, delete, within item visibility [$
     assert.equal(first.statusCode, 201, first.body);
     assert.deepEqual(second.json(), first.json());
     assert.equal((await list(c.head1!)).attachments.filter((a) => a.name === '办理方案.docx').length, 1);
-    assert.equal(await filesStored(), before + 1);
+    assert.equal(await t.filesStored(), before + 1);
     const other = await upload(c.head1!, '另一个.docx', docx, '', key);
     refused(other, 422, 'IDEMPOTENCY_MISMATCH');
   });
