@@ -103,6 +103,11 @@ export async function migrateDown(db: Db): Promise<string[]> {
   return unwrap(await (await migrator(db)).migrateDown());
 }
 
+/** Up or down to the named migration (tests of one migration start from the one before it). */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+  return unwrap(await (await migrator(db)).migrateTo(name));
+}
+
 export async function migrateDownAll(db: Db): Promise<string[]> {
   return unwrap(await (await migrator(db)).migrateTo(NO_MIGRATIONS));
 }
