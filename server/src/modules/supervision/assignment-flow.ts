@@ -45,9 +45,24 @@ export async function itemOfAssignment(db: Executor, ctx: Ctx, id: number): Prom
 export async function loadAssignment(trx: Executor, ctx: Ctx, id: number): Promise<AssignmentRow> {
   const assignment = await findAssignment(trx, id);
   if (!assignment) throw notFound('承办任务');
+  await requireVisible(trx, ctx, assignment);
+  return assignment;
+}
+
+async function requireVisible(trx: Executor, ctx: Ctx, assignment: AssignmentRow): Promise<void> {
   const item = await loadItem(trx, assignment.item_id);
   const departments = (await assignmentsOf(trx, [item.id])).map((a) => a.department_id);
   mayViewItem(ctx.actor, item, departments, await watchersOf(trx, item.id));
+}
+
+/**
+ * The same for a step of the assignment's own department (feedback): being assigned to the actor's
+ * department already makes the item visible, so only others pay for the check (and get 404, not 403).
+ */
+export async function loadOwnAssignment(trx: Executor, ctx: Ctx, id: number): Promise<AssignmentRow> {
+  const assignment = await findAssignment(trx, id);
+  if (!assignment) throw notFound('承办任务');
+  if (ctx.actor?.departmentId !== assignment.department_id) await requireVisible(trx, ctx, assignment);
   return assignment;
 }
 

@@ -3,15 +3,14 @@ import { nowIso, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, stale } from '../../platform/http/errors.js';
 import { beijingDate, loadCalendar } from '../calendar/index.js';
 import {
-  feedbacksOf,
   findFeedback,
   findFeedbackForPeriod,
   insertFeedback,
   updateFeedbackVersioned,
 } from './assignments-repository.js';
-import { loadAssignment } from './assignment-flow.js';
+import { loadAssignment, loadOwnAssignment } from './assignment-flow.js';
 import { refreshOwedPeriod } from './owed-periods.js';
-import { periodOf, periodsBetween } from './periods.js';
+import { periodOf } from './periods.js';
 import { mayActForAssignment, mayHeadAssignment, mayRunSupervision } from './policy.js';
 import { recordStep } from './steps.js';
 
@@ -40,19 +39,21 @@ export async function submitFeedback(
   content: string,
 ): Promise<number> {
   const actor = actorOf(ctx);
-  const a = await loadAssignment(trx, ctx, assignmentId);
+  const a = await loadOwnAssignment(trx, ctx, assignmentId);
   mayActForAssignment(actor, a, '反馈');
   if (a.status !== 'acknowledged')
     throw new AppError('INVALID_STATE', a.status === 'assigned' ? '请先签收再反馈' : '当前状态不能反馈');
   const today = beijingDate(ctx.clock.now());
   const calendar = await loadCalendar(trx);
-  const delivered = new Set(
-    (await feedbacksOf(trx, [a.id])).filter((f) => f.status !== 'returned').map((f) => f.period),
+  // The first owed period is stored (owed-periods.ts): it is filed while it has begun; otherwise this
+  // period's, which is then delivered already and refused below.
+  const owed = a.feedback_owed_start;
+  const period = periodOf(
+    a.feedback_cycle,
+    owed !== null && owed <= today ? owed : today,
+    calendar,
+    a.deadline,
   );
-  const since = beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
-  const period =
-    periodsBetween(a.feedback_cycle, since, today, calendar, a.deadline).find((p) => !delivered.has(p.key)) ??
-    periodOf(a.feedback_cycle, today, calendar, a.deadline);
   const onTime = today <= period.due ? 1 : 0;
   const at = nowIso(ctx);
   const existing = await findFeedbackForPeriod(trx, a.id, period.key);
