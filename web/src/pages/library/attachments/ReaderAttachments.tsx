@@ -1,8 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Flex, Typography } from 'antd';
 import { formatSize } from '../../../api/upload.js';
-import { useMaterialAttachments } from './api.js';
-import { DownloadButton } from './DownloadButton.js';
+import { DownloadButton } from '../../../components/attachments/DownloadButton.js';
+import { downloadPath, useMaterialAttachments } from './api.js';
 
 /** The material's files under its text: names and sizes for every reader, downloads where access allows. */
 export function ReaderAttachments({ materialId }: { materialId: number }) {
@@ -29,7 +29,7 @@ export function ReaderAttachments({ materialId }: { materialId: number }) {
                 {formatSize(a.size)}
               </Typography.Text>
             </Typography.Text>
-            <DownloadButton attachment={a} />
+            <DownloadButton name={a.name} path={downloadPath(a)} locked={a.locked} />
           </Flex>
         ))}
       </Flex>
