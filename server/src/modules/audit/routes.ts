@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toCsv } from '../../platform/http/csv.js';
+import { attachmentDisposition } from '../../platform/http/file-transfer.js';
 import { AppError } from '../../platform/http/errors.js';
 import { checkpointMac, macMatches } from './hash.js';
 import { mayReadAudit } from './policy.js';
@@ -175,7 +176,7 @@ export function auditRoutes(app: FastifyInstance): void {
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`)
+        .header('content-disposition', attachmentDisposition('审计日志.csv'))
         .send(csv);
     },
   );

@@ -67,9 +67,13 @@ export async function receiveUpload(
   return { ...stored, name };
 }
 
-/** Always a download, never rendered: the ASCII fallback for old clients, the real name in UTF-8. */
-function attachmentDisposition(filename: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+/**
+ * Always a download, never rendered: the real name in UTF-8 (Chinese titles), and an ASCII `fallback`
+ * for old clients that do not read filename*.
+ */
+export function attachmentDisposition(filename: string, fallback?: string): string {
+  const encoded = `filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return fallback === undefined ? `attachment; ${encoded}` : `attachment; filename="${fallback}"; ${encoded}`;
 }
 
 /**

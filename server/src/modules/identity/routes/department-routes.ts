@@ -11,6 +11,7 @@ import { colleagueView, departmentView, presentDepartment } from '../presenter.j
 import { rolesOfMany, usersOfDepartment } from '../users-repository.js';
 import { ROLE_LABELS } from '../../../../../shared/src/roles.js';
 import { toCsv } from '../../../platform/http/csv.js';
+import { attachmentDisposition } from '../../../platform/http/file-transfer.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const code = z
@@ -180,10 +181,7 @@ export function departmentRoutes(app: FastifyInstance): void {
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`${department.name}-成员.csv`)}`,
-        )
+        .header('content-disposition', attachmentDisposition(`${department.name}-成员.csv`))
         .send(csv);
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentDisposition } from '../../../platform/http/file-transfer.js';
 import { mayRunSupervision } from '../policy.js';
 import { date, version } from '../routes/schemas.js';
 import { assessmentView, assessmentXlsx, weightsView } from './presenter.js';
@@ -45,10 +46,7 @@ export function assessmentRoutes(app: FastifyInstance): void {
       await recordAssessmentExport(db, req.ctx, result);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`${result.period.label}督办工作考核.xlsx`)}`,
-        )
+        .header('content-disposition', attachmentDisposition(`${result.period.label}督办工作考核.xlsx`))
         .send(file);
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createOnce } from '../../../platform/http/idempotency.js';
+import { attachmentDisposition } from '../../../platform/http/file-transfer.js';
 import { date, idParam, sourceType, version } from '../routes/schemas.js';
 import { circularDocx } from './docx.js';
 import {
@@ -30,7 +31,7 @@ const paragraphs = z.array(z.string().trim().min(1).max(5000)).max(20);
 function download(reply: FastifyReply, body: Buffer, name: string, type: string) {
   return reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', attachmentDisposition(name))
     .send(body);
 }
 

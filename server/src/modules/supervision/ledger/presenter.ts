@@ -43,8 +43,3 @@ export const importResultView = z.object({
   warnings: z.array(z.string()),
 });
 export type ImportResult = z.infer<typeof importResultView>;
-
-/** A download's Content-Disposition: the Chinese name for browsers (RFC 5987), an ASCII one for the rest. */
-export function attachment(filename: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { createOnce } from '../../../platform/http/idempotency.js';
+import { attachmentDisposition } from '../../../platform/http/file-transfer.js';
 import { invalid } from '../../../platform/http/errors.js';
 import { beijingDate } from '../../calendar/index.js';
 import { listDepartments } from '../../identity/index.js';
@@ -10,7 +11,7 @@ import { mayUseSupervision } from '../policy.js';
 import { itemFilterQuery } from '../routes/schemas.js';
 import { exportLedger } from './export.js';
 import { checkLedger, dryRunResult, importLedger, mayImportLedger } from './import.js';
-import { attachment, importResultView } from './presenter.js';
+import { importResultView } from './presenter.js';
 import { readLedger } from './read.js';
 import { buildTemplate } from './template.js';
 
@@ -53,7 +54,7 @@ export function ledgerFileRoutes(app: FastifyInstance): void {
       const buffer = await buildTemplate(beijingDate(req.ctx.clock.now()), departments);
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', attachment('督办事项台账模板.xlsx', 'ledger-template.xlsx'))
+        .header('content-disposition', attachmentDisposition('督办事项台账模板.xlsx', 'ledger-template.xlsx'))
         .send(buffer);
     },
   );
@@ -101,7 +102,10 @@ export function ledgerFileRoutes(app: FastifyInstance): void {
       const today = beijingDate(req.ctx.clock.now());
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', attachment(`督办事项台账-${today}.xlsx`, `ledger-${today}.xlsx`))
+        .header(
+          'content-disposition',
+          attachmentDisposition(`督办事项台账-${today}.xlsx`, `ledger-${today}.xlsx`),
+        )
         .send(buffer);
     },
   );

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentDisposition } from '../../../../platform/http/file-transfer.js';
 import { date, idParam } from '../../routes/schemas.js';
-import { attachment } from '../presenter.js';
 import { printForm, PRINT_FORMS, type PrintForm } from './print.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -41,7 +41,7 @@ export function printRoutes(app: FastifyInstance): void {
         const { buffer, filename } = await printForm(db, req.ctx, req.params.id, form, query);
         return reply
           .header('content-type', DOCX)
-          .header('content-disposition', attachment(filename, `${form}-${req.params.id}.docx`))
+          .header('content-disposition', attachmentDisposition(filename, `${form}-${req.params.id}.docx`))
           .send(buffer);
       },
     );
