@@ -18,6 +18,7 @@ import {
   type ItemRow,
   type ItemSummaryRow,
 } from './items-repository.js';
+import { presentFeedback } from './feedback-view.js';
 import { lightOf, worstLight, type Light } from './lights.js';
 import { dueOfPeriodEnd } from './periods.js';
 import { mayUseSupervision, mayViewItem, seesAllItems } from './policy.js';
@@ -214,18 +215,7 @@ export async function itemDetail(db: Db, ctx: Ctx, id: number) {
       closedOnTime: a.closed_on_time === null ? null : a.closed_on_time === 1,
       version: a.version,
       mine: actor.departmentId === a.department_id,
-      feedbacks: own.map((f) => ({
-        id: f.id,
-        period: f.period,
-        dueDate: f.due_date,
-        content: f.content,
-        submittedBy: names.get(f.submitted_by) ?? '',
-        submittedAt: f.submitted_at,
-        onTime: f.on_time === 1,
-        status: f.status,
-        returnReason: f.return_reason,
-        version: f.version,
-      })),
+      feedbacks: own.map((f) => presentFeedback(f, names.get(f.submitted_by) ?? '')),
       extensions: extensions
         .filter((e) => e.assignment_id === a.id)
         .map((e) => ({
