@@ -168,6 +168,21 @@ export function integerRows(dialect: DialectName, values: readonly number[]): Ra
     : sql`(select value from json_each(${json}))`;
 }
 
+/**
+ * integerRows the other way: the integers of `column` in an aggregate query (only the rows `where` holds,
+ * if given) as one JSON array in one text value: thousands of ids cost one value to read, not a row each.
+ */
+export function integerArray(
+  dialect: DialectName,
+  column: RawBuilder<unknown>,
+  where?: RawBuilder<unknown>,
+): RawBuilder<string> {
+  const only = where ? sql` filter (where ${where})` : sql``;
+  return dialect === 'postgres'
+    ? sql<string>`cast(coalesce(json_agg(${column})${only}, '[]') as text)`
+    : sql<string>`json_group_array(${column})${only}`;
+}
+
 /** Row locking that lets several workers claim different rows (PostgreSQL); SQLite serialises writers. */
 export function skipLocked<DB1, TB extends keyof DB1, O>(
   dialect: DialectName,

@@ -1,6 +1,14 @@
 import type { Executor } from '../../../platform/db/schema.js';
-import { memberSpans, memberSpansOf } from './grants-repository.js';
-import { admits, FREE_WINDOW, windowAt, type AccessWindow } from './window.js';
+import { membersInForce, memberSpans, memberSpansOf } from './grants-repository.js';
+import {
+  admits,
+  backYearsReaching,
+  FREE_WINDOW,
+  reachesBack,
+  runAt,
+  windowAt,
+  type AccessWindow,
+} from './window.js';
 
 /** The fields of a material the access rule reads (materials' MaterialRef has this shape). */
 export interface AccessMaterial {
@@ -49,7 +57,12 @@ export async function accessibleIds(
   return new Set(refs.filter((ref) => readable(window, ref, iso)).map((ref) => ref.id));
 }
 
-/** canAccess of one material for many members (the publish push): one read of all their grants. */
+/**
+ * canAccess of one material for many members (the publish push), in `memberIds` order. A member holding a
+ * grant in force whose back catalogue is at least `backYearsReaching` is in, whatever their run: it holds
+ * `at`, so it starts no later. Only the others' grants are read and their runs computed (runAt), against a
+ * bound on the run's start computed once for the material (reachesBack) rather than Beijing dates per run.
+ */
 export async function membersWithAccess(
   db: Executor,
   memberIds: readonly number[],
@@ -59,6 +72,12 @@ export async function membersWithAccess(
   const iso = at.toISOString();
   if (material.publishedAt === null || material.publishedAt > iso) return [];
   if (material.tier === 'free') return [...memberIds];
-  const spans = await memberSpansOf(db, memberIds);
-  return memberIds.filter((id) => readable(windowAt(spans.get(id) ?? [], iso), material, iso));
+  const inForce = await membersInForce(db, memberIds, iso, backYearsReaching(material.publishedAt, iso));
+  const allowed = new Set(inForce.reaching);
+  const reaches = reachesBack(material.publishedAt);
+  for (const [id, spans] of await memberSpansOf(db, inForce.short)) {
+    const run = runAt(spans, iso);
+    if (run !== null && reaches(run)) allowed.add(id);
+  }
+  return memberIds.filter((id) => allowed.has(id));
 }

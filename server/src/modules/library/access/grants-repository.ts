@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { dialectOf, integerArray, integerRows, timestampParam } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/schema.js';
 import type { LibraryGrantTable } from './tables.js';
 import type { GrantSpan } from './window.js';
@@ -14,34 +15,63 @@ export async function memberSpans(db: Executor, memberId: number): Promise<Grant
     .where('tier', '=', 'member')
     .orderBy('starts_at')
     .execute();
-  return rows.map((r) => {
-    const cut = r.revoked_at !== null && (r.ends_at === null || r.revoked_at < r.ends_at);
-    return { startsAt: r.starts_at, endsAt: cut ? r.revoked_at : r.ends_at, backYears: r.back_years };
-  });
+  return rows.map(spanOf);
 }
 
-/** memberSpans for many members at once (the publish push), 1,000 members a statement. */
+/** A revocation ends the grant when it happened (a revocation after the end changes nothing). */
+function spanOf(r: Pick<GrantRow, 'starts_at' | 'ends_at' | 'back_years' | 'revoked_at'>): GrantSpan {
+  const cut = r.revoked_at !== null && (r.ends_at === null || r.revoked_at < r.ends_at);
+  return { startsAt: r.starts_at, endsAt: cut ? r.revoked_at : r.ends_at, backYears: r.back_years };
+}
+
+/** memberSpans for many members at once, the ids bound as one JSON parameter. */
 export async function memberSpansOf(
   db: Executor,
   memberIds: readonly number[],
 ): Promise<Map<number, GrantSpan[]>> {
   const out = new Map<number, GrantSpan[]>();
-  for (let i = 0; i < memberIds.length; i += 1000) {
-    const rows = await db
-      .selectFrom('library_grants')
-      .select(['member_id', 'starts_at', 'ends_at', 'back_years', 'revoked_at'])
-      .where('member_id', 'in', memberIds.slice(i, i + 1000))
-      .where('tier', '=', 'member')
-      .orderBy('starts_at')
-      .execute();
-    for (const r of rows) {
-      const cut = r.revoked_at !== null && (r.ends_at === null || r.revoked_at < r.ends_at);
-      const spans = out.get(r.member_id) ?? [];
-      spans.push({ startsAt: r.starts_at, endsAt: cut ? r.revoked_at : r.ends_at, backYears: r.back_years });
-      out.set(r.member_id, spans);
-    }
+  if (memberIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('library_grants')
+    .select(['member_id', 'starts_at', 'ends_at', 'back_years', 'revoked_at'])
+    .where('member_id', 'in', sql<number>`${integerRows(dialectOf(db), memberIds)}`)
+    .where('tier', '=', 'member')
+    .execute();
+  for (const r of rows) {
+    const spans = out.get(r.member_id);
+    if (spans) spans.push(spanOf(r));
+    else out.set(r.member_id, [spanOf(r)]);
   }
   return out;
+}
+
+/**
+ * Of `memberIds`, those holding a member grant in force at `at`, split by the widest back catalogue among
+ * the grants they hold then: `reaching` at least `backYears`, `short` the others. One statement and one
+ * row (the ids come back as JSON arrays): the publish push asks it for 10,000 followers.
+ */
+export async function membersInForce(
+  db: Executor,
+  memberIds: readonly number[],
+  at: string,
+  backYears: number,
+): Promise<{ reaching: number[]; short: number[] }> {
+  if (memberIds.length === 0) return { reaching: [], short: [] };
+  const dialect = dialectOf(db);
+  const t = timestampParam(dialect, at);
+  const { rows } = await sql<{ reaching: string; short: string }>`
+    select ${integerArray(dialect, sql`w.member_id`, sql`w.back_years >= ${backYears}`)} as reaching,
+      ${integerArray(dialect, sql`w.member_id`, sql`w.back_years < ${backYears}`)} as short
+    from (
+      select g.member_id, max(g.back_years) as back_years
+      from library_grants g
+      where g.member_id in ${integerRows(dialect, memberIds)} and g.tier = 'member' and g.starts_at <= ${t}
+        and (g.ends_at is null or g.ends_at > ${t}) and (g.revoked_at is null or g.revoked_at > ${t})
+      group by g.member_id
+    ) w`.execute(db);
+  const row = rows[0];
+  if (!row) return { reaching: [], short: [] };
+  return { reaching: JSON.parse(row.reaching) as number[], short: JSON.parse(row.short) as number[] };
 }
 
 export async function insertGrant(db: Executor, row: Insertable<LibraryGrantTable>): Promise<number> {

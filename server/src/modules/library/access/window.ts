@@ -36,12 +36,25 @@ export function yearsBefore(date: string, years: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The unbroken membership run holding an instant, and the widest back catalogue of the grants in force. */
+export interface Run {
+  start: string;
+  /** Last instant of the run, following grants already stacked after the current one; null: open-ended. */
+  end: string | null;
+  backYears: number;
+}
+
 /**
- * The window at `at` from a member's member-tier grants. Consecutive or overlapping grants form one
- * run; a gap starts a new one, so a lapsed and renewed membership reaches back from its renewal only.
+ * The run holding `at` from a member's member-tier grants; null when no grant is in force then.
+ * Consecutive or overlapping grants form one run; a gap starts a new one, so a lapsed and renewed
+ * membership reaches back from its renewal only.
  */
-export function windowAt(spans: readonly GrantSpan[], at: string): AccessWindow {
-  const sorted = [...spans].filter((g) => g.endsAt === null || g.startsAt < g.endsAt);
+export function runAt(spans: readonly GrantSpan[], at: string): Run | null {
+  const only = spans.length === 1 ? spans[0] : undefined;
+  // Most members hold one grant: the run is that grant, with no sorting (the publish push asks 10,000).
+  if (only)
+    return activeAt(only, at) ? { start: only.startsAt, end: only.endsAt, backYears: only.backYears } : null;
+  const sorted = spans.filter((g) => g.endsAt === null || g.startsAt < g.endsAt);
   sorted.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0));
   let runStart: string | null = null;
   let runEnd: string | null = null;
@@ -60,19 +73,75 @@ export function windowAt(spans: readonly GrantSpan[], at: string): AccessWindow 
     }
   }
   const active = sorted.filter((g) => activeAt(g, at));
-  if (runStart === null || active.length === 0) return FREE_WINDOW;
-  const backYears = Math.max(...active.map((g) => g.backYears));
+  if (runStart === null || active.length === 0) return null;
+  return {
+    start: runStart,
+    end: open ? null : runEnd,
+    backYears: Math.max(...active.map((g) => g.backYears)),
+  };
+}
+
+/** The window at `at` from a member's member-tier grants: the run's start reaches back `backYears`. */
+export function windowAt(spans: readonly GrantSpan[], at: string): AccessWindow {
+  const run = runAt(spans, at);
+  if (run === null) return FREE_WINDOW;
   return {
     tier: 'member',
-    runStart,
-    runEnd: open ? null : runEnd,
-    earliestContentOn: yearsBefore(beijingDate(new Date(runStart)), backYears),
+    runStart: run.start,
+    runEnd: run.end,
+    earliestContentOn: yearsBefore(beijingDate(new Date(run.start)), run.backYears),
   };
 }
 
 /** Whether a member-tier material published at `publishedAt` lies inside the window. */
 export function admits(window: AccessWindow, publishedAt: string): boolean {
   return window.earliestContentOn !== null && beijingDate(new Date(publishedAt)) >= window.earliestContentOn;
+}
+
+/**
+ * admits() of one material for many runs: whether a run's window reaches back to `publishedAt`. The
+ * Beijing dates are not computed per run: for each back-years value, the run must start before the
+ * instant `runStartLimit` gives, a string comparison.
+ */
+export function reachesBack(publishedAt: string): (run: Run) => boolean {
+  const published = beijingDate(new Date(publishedAt));
+  const bounds = new Map<number, string>();
+  return (run) => {
+    let bound = bounds.get(run.backYears);
+    if (bound === undefined) {
+      bound = runStartLimit(published, run.backYears);
+      bounds.set(run.backYears, bound);
+    }
+    return run.start < bound;
+  };
+}
+
+/**
+ * The fewest back years with which every run holding `at` reaches `publishedAt`: such a run starts no
+ * later than `at`, so it reaches back when `at` is before the bound on its start.
+ */
+export function backYearsReaching(publishedAt: string, at: string): number {
+  const published = beijingDate(new Date(publishedAt));
+  let years = 0;
+  while (runStartLimit(published, years) <= at) years += 1;
+  return years;
+}
+
+const nextDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The first instant at which a run reaching back `years` no longer reaches `published`: midnight in
+ * Beijing after the last run-start date d with yearsBefore(d, years) <= published. yearsBefore never
+ * decreases as d grows, so d is found from a guess by steps of one day, checked by yearsBefore itself.
+ */
+function runStartLimit(published: string, years: number): string {
+  const [y, m, d] = published.split('-').map(Number) as [number, number, number];
+  let last = new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+  while (yearsBefore(last, years) > published) last = nextDay(last, -1);
+  while (yearsBefore(nextDay(last, 1), years) <= published) last = nextDay(last, 1);
+  // Beijing midnight after `last` is 16:00 UTC on `last`.
+  return `${last}T16:00:00.000Z`;
 }
 
 /** When a new grant bought or redeemed at `now` starts: at the end of the current run (stacking). */

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { addPeriod } from '../plans.js';
-import { stackedStart, windowAt, yearsBefore, type GrantSpan } from '../window.js';
+import {
+  admits,
+  backYearsReaching,
+  reachesBack,
+  runAt,
+  stackedStart,
+  windowAt,
+  yearsBefore,
+  type GrantSpan,
+} from '../window.js';
 
 const span = (startsAt: string, endsAt: string | null, backYears = 3): GrantSpan => ({
   startsAt,
@@ -46,5 +55,43 @@ describe('membership runs and periods (no database)', () => {
     assert.equal(stackedStart(spans, '2026-01-15T00:00:00.000Z'), '2026-02-01T00:00:00.000Z');
     assert.equal(stackedStart([span('2026-01-01T00:00:00.000Z', null)], '2026-05-01T00:00:00.000Z'), null);
     assert.equal(stackedStart([], '2026-05-01T00:00:00.000Z'), '2026-05-01T00:00:00.000Z');
+  });
+
+  test('reachesBack and backYearsReaching agree with admits() on every run start around 29 February', () => {
+    const day = (ms: number) => new Date(ms).toISOString();
+    const from = Date.parse('2027-12-20T00:00:00.000Z');
+    const published = [
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
+      '2025-02-28',
+      '2025-03-01',
+      '2026-12-31',
+    ].flatMap((d) => [`${d}T00:00:00.000Z`, `${d}T15:59:59.999Z`, `${d}T16:00:00.000Z`]);
+    for (const publishedAt of published) {
+      const reaches = reachesBack(publishedAt);
+      for (let i = 0; i < 120 * 3; i += 1) {
+        // Every Beijing day from late 2027 to spring 2028: its last instant, its next day's first, its noon.
+        const start = day(
+          from + Math.floor(i / 3) * 86_400_000 + [16 * 3_600_000 - 1, 16 * 3_600_000, 4 * 3_600_000][i % 3]!,
+        );
+        for (const backYears of [0, 1, 3, 4, 5]) {
+          const spans = [span(start, null, backYears)];
+          const run = runAt(spans, start);
+          assert.ok(run);
+          assert.equal(
+            reaches(run),
+            admits(windowAt(spans, start), publishedAt),
+            `${publishedAt} ${start} ${backYears}`,
+          );
+        }
+      }
+      for (const at of ['2028-01-01T00:00:00.000Z', '2028-02-29T15:59:59.999Z', '2028-02-29T16:00:00.000Z']) {
+        // Fewest: a run starting at `at` reaches with that many years and not with one less.
+        const fewest = backYearsReaching(publishedAt, at);
+        assert.equal(admits(windowAt([span(at, null, fewest)], at), publishedAt), true);
+        if (fewest > 0) assert.equal(admits(windowAt([span(at, null, fewest - 1)], at), publishedAt), false);
+      }
+    }
   });
 });
