@@ -1,4 +1,4 @@
-/** The tables of migrations 0009 and 0013, merged into the application's DB interface; triggers keep it. */
+/** The tables of migrations 0009, 0013 and 0018, merged into the application's DB interface; triggers keep it. */
 export interface DepartmentItemCountTable {
   department_id: number;
   status: string;
@@ -12,9 +12,17 @@ export interface OpenAssignmentCountTable {
   n: number;
 }
 
+export interface OpenDepartmentCountTable {
+  department_id: number;
+  /** Open assignments (not closed, not suspended), and those of them with a deadline. */
+  n: number;
+  dated: number;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     department_item_counts: DepartmentItemCountTable;
     open_assignment_counts: OpenAssignmentCountTable;
+    open_department_counts: OpenDepartmentCountTable;
   }
 }

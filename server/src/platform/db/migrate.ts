@@ -25,6 +25,7 @@ import * as libraryPush from './migrations/0014_library_push.js';
 import * as libraryDemands from './migrations/0015_library_demands.js';
 import * as libraryAttachments from './migrations/0016_library_attachments.js';
 import * as owedPeriods from './migrations/0017_owed_periods.js';
+import * as dashboardCounts from './migrations/0018_dashboard_counts.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0015_library_demands': libraryDemands,
   '0016_library_attachments': libraryAttachments,
   '0017_owed_periods': owedPeriods,
+  '0018_dashboard_counts': dashboardCounts,
 };
 
 /**

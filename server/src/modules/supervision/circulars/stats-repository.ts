@@ -173,27 +173,30 @@ export async function openAtCutoffs(
 }
 
 /**
- * The same from the trigger-kept counts of 0013: all open assignments by department and deadline, less
- * the open ones made after each cutoff (a few days' worth, from the small open-by-time index).
+ * The same from the trigger-kept counts: all open assignments per department (0018), overdue at a
+ * cutoff being the dated ones less those due on or after it (the few future deadlines of 0013's
+ * per-deadline counts), less the open ones made after each cutoff (a few days' worth, from the small
+ * open-by-time index).
  */
 export async function openAtCutoffsFromCounts(
   db: Executor,
   departmentIds: readonly number[] | null,
   windows: readonly [PeriodWindow, ...PeriodWindow[]],
 ): Promise<OpenRow[]> {
-  const lateAt = (w: PeriodWindow, deadline: string) =>
-    sql`${sql.ref(deadline)} <> '' and ${sql.ref(deadline)} < ${w.cutoffDate}`;
-  let counts = db
+  const earliest = windows.reduce((a, b) => (a.cutoffIso < b.cutoffIso ? a : b));
+  let totals = db.selectFrom('open_department_counts as t').select(['t.department_id', 't.n', 't.dated']);
+  // Grouped by an expression, so SQLite reads the deadline range of the covering index (0018) rather
+  // than every row in primary-key order.
+  let due = db
     .selectFrom('open_assignment_counts as c')
     .select((eb) => [
-      'c.department_id',
-      ...windows.flatMap((w, i) => [
-        eb.fn.sum<number>('c.n').as(`open_${i}`),
-        eb.fn.sum<number>(sql`case when ${lateAt(w, 'c.deadline')} then c.n else 0 end`).as(`overdue_${i}`),
-      ]),
+      sql<number>`+c.department_id`.as('department_id'),
+      ...windows.map((w, i) =>
+        eb.fn.sum<number>(sql`case when c.deadline >= ${w.cutoffDate} then c.n else 0 end`).as(`due_${i}`),
+      ),
     ])
-    .groupBy('c.department_id');
-  const earliest = windows.reduce((a, b) => (a.cutoffIso < b.cutoffIso ? a : b));
+    .where('c.deadline', '>=', earliest.cutoffDate)
+    .groupBy(sql`+c.department_id`);
   // Grouped by an expression, so the planner reads the open-by-time index, not every open assignment.
   let later = db
     .selectFrom('assignments as a')
@@ -214,16 +217,28 @@ export async function openAtCutoffsFromCounts(
     .where('a.assigned_at', '>=', earliest.cutoffIso)
     .groupBy(sql`+a.department_id`);
   if (departmentIds) {
-    counts = counts.where('c.department_id', 'in', [...departmentIds]);
+    totals = totals.where('t.department_id', 'in', [...departmentIds]);
+    due = due.where('c.department_id', 'in', [...departmentIds]);
     later = later.where('a.department_id', 'in', [...departmentIds]);
   }
   const rows = new Map<number, OpenRow>();
-  for (const row of (await counts.execute()) as unknown as OpenRow[]) rows.set(n(row.department_id), row);
-  for (const row of (await later.execute()) as unknown as OpenRow[]) {
-    const total = rows.get(n(row.department_id));
-    if (!total) continue;
-    for (const key of Object.keys(row)) if (key !== 'department_id') total[key] = n(total[key]) - n(row[key]);
+  for (const t of await totals.execute()) {
+    const row: OpenRow = { department_id: t.department_id };
+    for (const i of windows.keys()) [row[`open_${i}`], row[`overdue_${i}`]] = [n(t.n), n(t.dated)];
+    rows.set(t.department_id, row);
   }
+  const subtract = (from: OpenRow[], key: (k: string) => string | null) => {
+    for (const row of from) {
+      const total = rows.get(n(row.department_id));
+      if (!total) continue;
+      for (const k of Object.keys(row)) {
+        const target = key(k);
+        if (target !== null) total[target] = n(total[target]) - n(row[k]);
+      }
+    }
+  };
+  subtract(await due.execute(), (k) => (k.startsWith('due_') ? `overdue_${k.slice(4)}` : null));
+  subtract(await later.execute(), (k) => (k === 'department_id' ? null : k));
   return [...rows.values()];
 }
 

@@ -451,6 +451,21 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
       openCounted.map((r) => [r.department_id, r.deadline, Number(r.n)]),
       openRecounted.map((r) => [r.department_id, r.deadline, Number(r.n)]),
     );
+    const perDepartment = await db
+      .selectFrom('open_department_counts')
+      .select(['department_id', 'n', 'dated'])
+      .where('n', '<>', 0)
+      .orderBy('department_id')
+      .execute();
+    const departmentIds = [...new Set(openRecounted.map((r) => r.department_id))];
+    assert.deepEqual(
+      perDepartment.map((r) => [r.department_id, Number(r.n), Number(r.dated)]),
+      departmentIds.map((id) => {
+        const mine = openRecounted.filter((r) => r.department_id === id);
+        const sum = (rows: typeof mine) => rows.reduce((total, r) => total + Number(r.n), 0);
+        return [id, sum(mine), sum(mine.filter((r) => r.deadline !== ''))];
+      }),
+    );
     for (const [who, department] of [
       ['handler1', org.departments.first],
       ['head2', org.departments.second],
