@@ -29,23 +29,67 @@ export async function openLightCounts(
   departmentIds: readonly number[] | null,
   by: 'source_type' | 'status',
 ): Promise<LightCount[]> {
-  const key = by === 'source_type' ? sql`a.source_type` : sql`a.status`;
-  // Sums per key rather than a group per (key, light): the covering index is already in source order.
+  if (by === 'source_type') return sourceLightCounts(db, bounds, departmentIds);
+  // Sums per key rather than a group per (key, light): one pass over the department's open work.
   const { rows } = await sql<{ key: string; red: number; yellow: number; n: number }>`
     select t.key, sum(case when t.sev = 2 then 1 else 0 end) as red,
       sum(case when t.sev = 1 then 1 else 0 end) as yellow, count(*) as n
     from (
-      select ${key} as key, ${lightSeverity(db, bounds)} as sev
+      select a.status as key, ${lightSeverity(db, bounds)} as sev
       from assignments a
       where ${openAssignment} and ${inDepartments(departmentIds)}
     ) t group by t.key`.execute(db);
-  return rows.flatMap((r) =>
-    [
-      { key: r.key, severity: 2, n: n(r.red) },
-      { key: r.key, severity: 1, n: n(r.yellow) },
-      { key: r.key, severity: 0, n: n(r.n) - n(r.red) - n(r.yellow) },
-    ].filter((c) => c.n > 0),
-  );
+  return rows.flatMap((r) => lightsOf(r.key, n(r.red), n(r.yellow), n(r.n) - n(r.red) - n(r.yellow)));
+}
+
+const lightsOf = (key: string, red: number, yellow: number, green: number): LightCount[] =>
+  [
+    { key, severity: 2, n: red },
+    { key, severity: 1, n: yellow },
+    { key, severity: 0, n: green },
+  ].filter((c) => c.n > 0);
+
+/**
+ * The same per source type as counts over ranges of the covering index (0017), which starts with the
+ * source type, standing and deadline: overdue and due-soon are counted without evaluating a row, and
+ * only the rest (deadline later or none, standing) is checked for an owed feedback. The source types
+ * come from the index one seek each; a scan grouping every open assignment took three times as long.
+ */
+async function sourceLightCounts(
+  db: Executor,
+  b: LightBounds,
+  departmentIds: readonly number[] | null,
+): Promise<LightCount[]> {
+  const open = sql`${openAssignment} and ${inDepartments(departmentIds)}`;
+  const owed = sql`a.feedback_owed_start <= ${b.today} and a.feedback_owed_end < ${b.warnBefore}`;
+  const count = (range: RawBuilder<unknown>) =>
+    sql<number>`(select count(*) from assignments a where ${open} and a.source_type = s.t and ${range})`;
+  // Yellow only when a feedback is owed: counted in total and with an owed feedback.
+  const rest = [
+    sql`a.standing = 0 and a.deadline >= ${b.warnBefore}`,
+    sql`a.standing = 0 and a.deadline is null`,
+    sql`a.standing = 1`,
+  ];
+  const { rows } = await sql<{ key: string; red: number; soon: number; rest: number; owed: number }>`
+    with recursive s(t) as (
+      select min(a.source_type) from assignments a where ${openAssignment}
+      union all
+      select (select min(a.source_type) from assignments a where ${openAssignment} and a.source_type > s.t)
+      from s where s.t is not null
+    )
+    select s.t as key,
+      ${count(sql`a.standing = 0 and a.deadline < ${b.today}`)} as red,
+      ${count(sql`a.standing = 0 and a.deadline >= ${b.today} and a.deadline < ${b.warnBefore}`)} as soon,
+      ${sql.join(
+        rest.map((range) => count(range)),
+        sql` + `,
+      )} as rest,
+      ${sql.join(
+        rest.map((range) => count(sql`${range} and ${owed}`)),
+        sql` + `,
+      )} as owed
+    from s where s.t is not null`.execute(db);
+  return rows.flatMap((r) => lightsOf(r.key, n(r.red), n(r.soon) + n(r.owed), n(r.rest) - n(r.owed)));
 }
 
 /**
