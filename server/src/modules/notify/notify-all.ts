@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import { writeBulk } from './bulk.js';
 import { bulkRecipients, sameNoticeRows } from './bulk-repository.js';
 import type { NotifyRequest } from './notify.js';
+import { maxNotificationId } from './repository.js';
 import type { LiveNotices } from './stream.js';
 
 /**
@@ -23,6 +24,23 @@ export async function notifyAll(
   const source = sameNoticeRows(trx, request.userIds, request);
   const { written, after, now } = await writeBulk(trx, ctx, kind, source);
   if (written === 0 || dialectOf(trx) === 'postgres') return { written, live: null };
-  const recipients = await bulkRecipients(trx, { kind, after });
+  const recipients = await writtenRows(trx, request.userIds, { kind, after, written });
   return { written, live: { recipients, kind, title, link, createdAt: now } };
+}
+
+/**
+ * Ids and recipients of the rows just written on SQLite. When everyone got a row and the ids run on from
+ * `after` without a gap, they are known without reading 10,000 rows back: SQLite's one writer gives each
+ * inserted row the next id, in the order the insert selects them (by person). Otherwise (someone
+ * inactive or already told, an id sequence past a deleted top row) they are read.
+ */
+async function writtenRows(
+  trx: Executor,
+  userIds: readonly number[],
+  bulk: { kind: string; after: number; written: number },
+): Promise<{ id: number; user_id: number }[]> {
+  const { after, written } = bulk;
+  if (written !== userIds.length || (await maxNotificationId(trx)) !== after + written)
+    return bulkRecipients(trx, bulk);
+  return [...userIds].sort((a, b) => a - b).map((user_id, k) => ({ id: after + 1 + k, user_id }));
 }
