@@ -32,4 +32,4 @@ export {
   namesOfUsers,
   rolesOf,
 } from './users-repository.js';
-export { departmentsByIds, listDepartments } from './departments-repository.js';
+export { departmentNames, departmentsByIds, listDepartments } from './departments-repository.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/schema.js';
 import type { Ctx } from '../../../platform/context.js';
-import { listDepartments } from '../../identity/index.js';
+import { departmentNames } from '../../identity/index.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { periodWindow, previousPeriod, reportPeriod, type PeriodKind } from '../circulars/period.js';
 import { departmentCounts, emptyCounts, type DepartmentCounts } from '../circulars/stats-repository.js';
@@ -39,8 +39,7 @@ export function addUp(rows: Iterable<DepartmentCounts>): DepartmentCounts {
 
 export async function dashboard(db: Db, ctx: Ctx, query: DashboardQuery) {
   const departmentIds = mayViewDashboard(ctx.actor, query.scope === 'all' ? null : query.scope);
-  const departments = await listDepartments(db);
-  const names = new Map(departments.map((d) => [d.id, d.name]));
+  const names = new Map((await departmentNames(db)).map((d) => [d.id, d.name]));
   if (departmentIds?.some((id) => !names.has(id))) throw notFound('部门');
   const l = await lighting(db, ctx);
   const bounds = lightBounds(l.calendar, l.today, l.warnDays);
