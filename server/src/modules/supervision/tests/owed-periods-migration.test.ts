@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { migrateTo, migrateUp } from '../../../platform/db/migrate.js';
 import { openTestDatabase, TEST_DB } from '../../../test-support/database.js';
 import { ensureOwedPeriods } from '../owed-periods.js';
+import { insertLegacyDepartments, insertLegacyItem } from './legacy-rows.js';
 
 const AT = '2026-03-03T01:00:00.000Z';
 
@@ -14,16 +15,8 @@ describe(`migration 0017: owed periods, source type and standing on assignments 
     try {
       await migrateTo(db, '0016_library_attachments');
       // Rows as 0016 knows them, written with SQL: the services already expect 0017's columns.
-      await sql`insert into departments (id, parent_id, name, code, sort_order, created_at, updated_at)
-        values (1, null, '督查室', 'dc', 0, ${AT}, ${AT})`.execute(db);
-      await sql`insert into users (id, login, name, department_id, status, password_hash, password_changed_at,
-          must_change_password, failed_logins, totp_enabled, is_demo, created_at, updated_at)
-        values (1, 'supervisor', '督查员', 1, 'active', 'x', ${AT}, 0, 0, 0, 0, ${AT}, ${AT})`.execute(db);
-      await sql`insert into items (id, year, seq, number, title, requirements, source_type, source_ref, urgency,
-          difficult, responsible_leader_id, parent_id, status, deadline, working_days, feedback_cycle, standing,
-          tags, created_by, return_reason, created_at, updated_at, closed_at)
-        values (1, 2026, 1, '督〔2026〕1号', '长期事项', '按周反馈', 'meeting', '{}', 'normal', 0, null, null,
-          'assigned', null, null, 'weekly', 1, '[]', 1, null, ${AT}, ${AT}, null)`.execute(db);
+      await insertLegacyDepartments(db, AT, ['督查室']);
+      await insertLegacyItem(db, AT, { title: '长期事项', standing: true });
       await sql`insert into assignments (id, item_id, department_id, role, status, accountable_user_id, deadline,
           feedback_cycle, assigned_at, acknowledged_at, completion_evidence, completion_requested_at,
           return_reason, closed_at, closed_on_time, updated_at)
