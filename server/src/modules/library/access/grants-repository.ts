@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import { dialectOf, integerArray, integerRows, timestampParam } from '../../../platform/db/database.js';
+import { dialectOf, integerArray, isOneOf, timestampParam } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/schema.js';
 import type { LibraryGrantTable } from './tables.js';
 import type { GrantSpan } from './window.js';
@@ -24,7 +24,7 @@ function spanOf(r: Pick<GrantRow, 'starts_at' | 'ends_at' | 'back_years' | 'revo
   return { startsAt: r.starts_at, endsAt: cut ? r.revoked_at : r.ends_at, backYears: r.back_years };
 }
 
-/** memberSpans for many members at once, the ids bound as one JSON parameter. */
+/** memberSpans for many members at once, the ids bound as one parameter. */
 export async function memberSpansOf(
   db: Executor,
   memberIds: readonly number[],
@@ -34,7 +34,7 @@ export async function memberSpansOf(
   const rows = await db
     .selectFrom('library_grants')
     .select(['member_id', 'starts_at', 'ends_at', 'back_years', 'revoked_at'])
-    .where('member_id', 'in', sql<number>`${integerRows(dialectOf(db), memberIds)}`)
+    .where(isOneOf(dialectOf(db), sql.ref('member_id'), memberIds))
     .where('tier', '=', 'member')
     .execute();
   for (const r of rows) {
@@ -65,7 +65,7 @@ export async function membersInForce(
     from (
       select g.member_id, max(g.back_years) as back_years
       from library_grants g
-      where g.member_id in ${integerRows(dialect, memberIds)} and g.tier = 'member' and g.starts_at <= ${t}
+      where ${isOneOf(dialect, sql.ref('g.member_id'), memberIds)} and g.tier = 'member' and g.starts_at <= ${t}
         and (g.ends_at is null or g.ends_at > ${t}) and (g.revoked_at is null or g.revoked_at > ${t})
       group by g.member_id
     ) w`.execute(db);
