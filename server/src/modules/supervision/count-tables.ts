@@ -1,4 +1,4 @@
-/** The tables of migrations 0009, 0013 and 0018, merged into the application's DB interface; triggers keep it. */
+/** The tables of migrations 0009, 0013, 0018 and 0019, merged into the application's DB interface; triggers keep it. */
 export interface DepartmentItemCountTable {
   department_id: number;
   status: string;
@@ -19,10 +19,19 @@ export interface OpenDepartmentCountTable {
   dated: number;
 }
 
+export interface AssignmentDayCountTable {
+  /** Beijing date. */
+  day: string;
+  /** Assignments made that day and not suspended; assignments closed that day. */
+  assigned: number;
+  closed: number;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     department_item_counts: DepartmentItemCountTable;
     open_assignment_counts: OpenAssignmentCountTable;
     open_department_counts: OpenDepartmentCountTable;
+    assignment_day_counts: AssignmentDayCountTable;
   }
 }

@@ -92,37 +92,57 @@ async function sourceLightCounts(
   return rows.flatMap((r) => lightsOf(r.key, n(r.red), n(r.soon) + n(r.owed), n(r.rest) - n(r.owed)));
 }
 
+export interface TrendBucket {
+  /** First and last Beijing date of the bucket, and the instants that delimit it. */
+  start: string;
+  end: string;
+  startIso: string;
+  endIso: string;
+}
+
 /**
- * Assignments made and closed per bucket; `bounds` are the n+1 instants that delimit n buckets. Each
- * bucket is a count over one range of an indexed timestamp (0006), all in one statement: counting index
- * entries costs less than bucketing each with a CASE.
+ * Assignments made and closed per bucket. The whole organisation's are sums of the kept day counts
+ * (0019); a department's are counts over one range of an indexed timestamp (0006) per bucket, all in
+ * one statement: counting index entries costs less than bucketing each with a CASE.
  */
 export async function trendCounts(
   db: Executor,
-  bounds: readonly string[],
+  buckets: readonly TrendBucket[],
   departmentIds: readonly number[] | null,
 ): Promise<{ assigned: number[]; closed: number[] }> {
+  const assigned = new Array<number>(buckets.length).fill(0);
+  const closed = new Array<number>(buckets.length).fill(0);
+  if (departmentIds === null) {
+    const { rows } = await sql<{ bucket: number; assigned: number | null; closed: number | null }>`${sql.join(
+      buckets.map(
+        (b, i) => sql`select ${sql.lit(i)} as bucket, sum(assigned) as assigned, sum(closed) as closed
+          from assignment_day_counts where day >= ${b.start} and day <= ${b.end}`,
+      ),
+      sql` union all `,
+    )}`.execute(db);
+    for (const r of rows) {
+      assigned[n(r.bucket)] = n(r.assigned);
+      closed[n(r.bucket)] = n(r.closed);
+    }
+    return { assigned, closed };
+  }
   const dialect = dialectOf(db);
   const at = (iso: string) => timestampParam(dialect, iso);
-  const first = bounds[0] ?? '';
-  const count = async (column: 'assigned_at' | 'closed_at', extra: RawBuilder<unknown>) => {
+  const count = async (out: number[], column: 'assigned_at' | 'closed_at', extra: RawBuilder<unknown>) => {
     const ref = sql.ref(`a.${column}`);
     const { rows } = await sql<{ bucket: number; n: number }>`${sql.join(
-      bounds.slice(1).map(
-        (end, i) => sql`select ${sql.lit(i)} as bucket, count(*) as n from assignments a
-          where ${ref} >= ${at(bounds[i] ?? first)} and ${ref} < ${at(end)} and ${extra}
+      buckets.map(
+        (b, i) => sql`select ${sql.lit(i)} as bucket, count(*) as n from assignments a
+          where ${ref} >= ${at(b.startIso)} and ${ref} < ${at(b.endIso)} and ${extra}
             and ${inDepartments(departmentIds)}`,
       ),
       sql` union all `,
     )}`.execute(db);
-    const out = new Array<number>(bounds.length - 1).fill(0);
     for (const r of rows) out[n(r.bucket)] = n(r.n);
-    return out;
   };
-  return {
-    assigned: await count('assigned_at', sql`a.status <> 'suspended'`),
-    closed: await count('closed_at', sql`1 = 1`),
-  };
+  await count(assigned, 'assigned_at', sql`a.status <> 'suspended'`);
+  await count(closed, 'closed_at', sql`1 = 1`);
+  return { assigned, closed };
 }
 
 export interface AtRiskItem {

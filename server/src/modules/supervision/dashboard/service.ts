@@ -72,10 +72,9 @@ export async function dashboard(db: Db, ctx: Ctx, query: DashboardQuery) {
   const totals = rated(addUp(counts.values()));
 
   const trend = trendPeriods(query.period, l.today);
-  const windows = trend.periods.map((p) => periodWindow(p, p.end));
   const flows = await trendCounts(
     db,
-    [...windows.map((w) => w.startIso), windows[windows.length - 1]?.endIso ?? ''],
+    trend.periods.map((p) => ({ start: p.start, end: p.end, ...periodWindow(p, p.end) })),
     departmentIds,
   );
   const watched = ctx.actor === null ? [] : await watchedAtRisk(db, bounds, ctx.actor.id, WATCHED_LIMIT);

@@ -466,6 +466,31 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
         return [id, sum(mine), sum(mine.filter((r) => r.deadline !== ''))];
       }),
     );
+    const beijingDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const days = new Map<string, [number, number]>();
+    const tally = (iso: string | null, i: 0 | 1) => {
+      if (iso === null) return;
+      const day = days.get(beijingDay(iso)) ?? [0, 0];
+      day[i] += 1;
+      days.set(beijingDay(iso), day);
+    };
+    for (const a of await db
+      .selectFrom('assignments')
+      .select(['assigned_at', 'closed_at', 'status'])
+      .execute()) {
+      if (a.status !== 'suspended') tally(a.assigned_at, 0);
+      tally(a.closed_at, 1);
+    }
+    const dayCounted = await db
+      .selectFrom('assignment_day_counts')
+      .select(['day', 'assigned', 'closed'])
+      .where((eb) => eb.or([eb('assigned', '<>', 0), eb('closed', '<>', 0)]))
+      .orderBy('day')
+      .execute();
+    assert.deepEqual(
+      dayCounted.map((r) => [r.day, Number(r.assigned), Number(r.closed)]),
+      [...days.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([day, [m, c]]) => [day, m, c]),
+    );
     for (const [who, department] of [
       ['handler1', org.departments.first],
       ['head2', org.departments.second],
