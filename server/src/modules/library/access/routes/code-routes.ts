@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentDisposition } from '../../../../platform/http/file-transfer.js';
 import { createOnce } from '../../../../platform/http/idempotency.js';
 import { beijingDate } from '../../../calendar/index.js';
 import { codesCsv, codesXlsx } from '../code-files.js';
@@ -108,7 +109,7 @@ export function codeRoutes(app: FastifyInstance): void {
             ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
             : 'text/csv; charset=utf-8',
         )
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachmentDisposition(name))
         .header('cache-control', 'no-store')
         .send(xlsx ? await codesXlsx(sheet) : codesCsv(sheet));
     },
