@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Role } from '../../../../shared/src/roles.js';
+import { containsText } from '../../platform/db/database.js';
 import type { Executor, UserTable } from '../../platform/db/schema.js';
 
 export type UserRow = Awaited<ReturnType<typeof findUserById>> & object;
@@ -87,8 +88,8 @@ export interface UserFilter {
 export async function listUsers(db: Executor, filter: UserFilter) {
   let query = db.selectFrom('users');
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('login', 'like', like), eb('name', 'like', like)]));
+    const q = filter.q;
+    query = query.where((eb) => eb.or([containsText('login', q), containsText('name', q)]));
   }
   if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId);
   if (filter.status) query = query.where('status', '=', filter.status);

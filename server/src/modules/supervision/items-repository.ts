@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { containsText } from '../../platform/db/database.js';
 import type { Executor, ItemTable } from '../../platform/db/schema.js';
 import './count-tables.js';
 
@@ -142,9 +143,9 @@ export async function listItems(db: Executor, filter: ItemFilter) {
   if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const q = filter.q;
     query = query.where((eb) =>
-      eb.or([eb('title', 'like', like), eb('number', 'like', like), eb('requirements', 'like', like)]),
+      eb.or([containsText('title', q), containsText('number', q), containsText('requirements', q)]),
     );
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -185,6 +185,15 @@ export function isOneOf(
 }
 
 /**
+ * `column` contains `text` as typed: its % and _ match only themselves. The escape character is named,
+ * since SQLite's LIKE has none by default (PostgreSQL's is the backslash).
+ */
+export function containsText(column: string, text: string): RawBuilder<SqlBool> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}
+
+/**
  * integerRows the other way: the integers of `column` in an aggregate query (only the rows `where` holds,
  * if given) as one JSON array in one text value: thousands of ids cost one value to read, not a row each.
  */

@@ -81,6 +81,26 @@ describe(`library access: the member search of the grant administration [${TEST_
     assert.deepEqual(free && [free.tier, free.runEnd, free.active], ['free', null, true]);
   });
 
+  test('an underscore in the query matches only an underscore, on both databases', async () => {
+    await fx.t.deps.db.transaction().execute((trx) =>
+      createUser(trx, fx.t.ctx(), {
+        login: 'zhao_lei',
+        name: '赵磊',
+        departmentId: null,
+        roles: ['member'],
+        password: PASSWORD,
+      }),
+    );
+    assert.deepEqual(
+      (await search('q=zhao_')).items.map((m) => m.login),
+      ['zhao_lei'],
+    );
+    assert.deepEqual(
+      (await search('q=_')).items.map((m) => m.login),
+      ['zhao_lei'],
+    );
+  });
+
   test('only the system administrator searches; a bad query names the field', async () => {
     refused(await (await fx.as('member')).get('/api/library/members?q=wang'), 403, 'FORBIDDEN');
     const long = await (await fx.as('sysadmin')).get(`/api/library/members?q=${'a'.repeat(65)}`);
