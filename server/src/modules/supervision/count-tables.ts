@@ -1,4 +1,4 @@
-/** The tables of migrations 0009, 0013, 0018 and 0019, merged into the application's DB interface; triggers keep it. */
+/** The tables of migrations 0009, 0013, 0018, 0019 and 0020, merged into the application's DB interface; triggers keep it. */
 export interface DepartmentItemCountTable {
   department_id: number;
   status: string;
@@ -27,11 +27,27 @@ export interface AssignmentDayCountTable {
   closed: number;
 }
 
+export interface OpenLightCountTable {
+  source_type: string;
+  standing: number;
+  /** '' when the assignment has no deadline. */
+  deadline: string;
+  n: number;
+}
+
+/** The same for open work that owes a feedback, per its first owed period (0017). */
+export interface OwedLightCountTable extends OpenLightCountTable {
+  feedback_owed_end: string;
+  feedback_owed_start: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     department_item_counts: DepartmentItemCountTable;
     open_assignment_counts: OpenAssignmentCountTable;
     open_department_counts: OpenDepartmentCountTable;
     assignment_day_counts: AssignmentDayCountTable;
+    open_light_counts: OpenLightCountTable;
+    owed_light_counts: OwedLightCountTable;
   }
 }

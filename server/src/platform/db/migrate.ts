@@ -27,6 +27,7 @@ import * as libraryAttachments from './migrations/0016_library_attachments.js';
 import * as owedPeriods from './migrations/0017_owed_periods.js';
 import * as dashboardCounts from './migrations/0018_dashboard_counts.js';
 import * as assignmentDayCounts from './migrations/0019_assignment_day_counts.js';
+import * as lightCounts from './migrations/0020_light_counts.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0017_owed_periods': owedPeriods,
   '0018_dashboard_counts': dashboardCounts,
   '0019_assignment_day_counts': assignmentDayCounts,
+  '0020_light_counts': lightCounts,
 };
 
 /**

@@ -29,6 +29,7 @@ export async function openLightCounts(
   departmentIds: readonly number[] | null,
   by: 'source_type' | 'status',
 ): Promise<LightCount[]> {
+  if (by === 'source_type' && departmentIds === null) return keptSourceLightCounts(db, bounds);
   if (by === 'source_type') return sourceLightCounts(db, bounds, departmentIds);
   // Sums per key rather than a group per (key, light): one pass over the department's open work.
   const { rows } = await sql<{ key: string; red: number; yellow: number; n: number }>`
@@ -90,6 +91,36 @@ async function sourceLightCounts(
       )} as owed
     from s where s.t is not null`.execute(db);
   return rows.flatMap((r) => lightsOf(r.key, n(r.red), n(r.soon) + n(r.owed), n(r.rest) - n(r.owed)));
+}
+
+/**
+ * The whole organisation's lights per source type from the kept counts (0020): red, due-soon and the
+ * total are sums over the per-deadline rows; of the rest (deadline after the warning bound, none, or
+ * standing) those owing a feedback due within the window are summed from the per-period rows.
+ */
+async function keptSourceLightCounts(db: Executor, b: LightBounds): Promise<LightCount[]> {
+  const owed = (range: RawBuilder<unknown>) =>
+    sql<number>`(select coalesce(sum(o.n), 0) from owed_light_counts o
+      where o.source_type = s.source_type and ${range}
+        and o.feedback_owed_start <= ${b.today} and o.feedback_owed_end < ${b.warnBefore})`;
+  const { rows } = await sql<{ key: string; red: number; soon: number; n: number; owed: number }>`
+    with s as (
+      select source_type,
+        sum(case when standing = 0 and deadline <> '' and deadline < ${b.today} then n else 0 end) as red,
+        sum(case when standing = 0 and deadline >= ${b.today} and deadline < ${b.warnBefore} then n else 0 end)
+          as soon,
+        sum(n) as n
+      from open_light_counts group by source_type
+    )
+    select s.source_type as key, s.red, s.soon, s.n,
+      ${owed(sql`o.standing = 0 and o.deadline >= ${b.warnBefore}`)}
+        + ${owed(sql`o.standing = 0 and o.deadline = ''`)}
+        + ${owed(sql`o.standing = 1`)} as owed
+    from s`.execute(db);
+  return rows.flatMap((r) => {
+    const rest = n(r.n) - n(r.red) - n(r.soon);
+    return lightsOf(r.key, n(r.red), n(r.soon) + n(r.owed), rest - n(r.owed));
+  });
 }
 
 export interface TrendBucket {

@@ -5,6 +5,7 @@ import type { TestClient } from '../../../test-support/client.js';
 import { TEST_DB } from '../../../test-support/database.js';
 import { PASSWORD, seedOrg, type TestOrg } from '../../../test-support/org.js';
 import { assignmentOf, instruction, ok, refused } from './helpers.js';
+import { assertLightCountsKept } from './light-counts.js';
 
 describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 → 延期 → 办结 → 销号 [${TEST_DB}]`, () => {
   let t: TestApp;
@@ -491,6 +492,7 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
       dayCounted.map((r) => [r.day, Number(r.assigned), Number(r.closed)]),
       [...days.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([day, [m, c]]) => [day, m, c]),
     );
+    await assertLightCountsKept(db, 'after the flow');
     for (const [who, department] of [
       ['handler1', org.departments.first],
       ['head2', org.departments.second],

@@ -16,6 +16,7 @@ import { periodsBetween } from '../periods.js';
 import { getSupervisionSettings } from '../settings.js';
 import { assignmentLight } from '../views.js';
 import { supervisionTodos } from '../todos.js';
+import { assertLightCountsKept } from './light-counts.js';
 import type { FeedbackCycle } from '../../../platform/db/schema.js';
 
 const SEVERITY: Partial<Record<Light, number>> = { red: 2, yellow: 1, green: 0 };
@@ -175,6 +176,7 @@ describe(`stored owed feedback periods equal a full recomputation [${TEST_DB}]`,
           c.n,
         ]),
       );
+    await assertLightCountsKept(db, `on ${today}`);
     assert.deepEqual(await counted('source_type'), bySource, `lights by source on ${today}`);
     assert.deepEqual(await counted('status'), byStatus, `lights by status on ${today}`);
     const todos = await supervisionTodos(db, as('handler1'));
