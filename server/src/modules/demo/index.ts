@@ -3,6 +3,7 @@ import { nowIso, type Actor, type Ctx } from '../../platform/context.js';
 import { recordAudit } from '../audit/index.js';
 import { createDepartment, createUser, insertBranch } from '../identity/index.js';
 import { loadDemoMemberships, removeAccessOf } from '../library/access/index.js';
+import { removeAttachmentsOf } from '../library/attachments/index.js';
 import { removeDemandsOf } from '../library/demands/index.js';
 import { loadDemoMaterials, removeMaterialsCreatedBy } from '../library/materials/index.js';
 import { deleteNotificationsOf } from '../notify/index.js';
@@ -94,6 +95,7 @@ export async function removeDemo(
     const items = await deleteItemsCreatedBy(trx, users);
     await removeDemandsOf(trx, users);
     const materials = await removeMaterialsCreatedBy(trx, users);
+    await removeAttachmentsOf(trx, users);
     await removeAccessOf(trx, users);
     await deleteNotificationsOf(trx, users);
     const removed = { ...(await deleteDemoRows(trx, departments)), items, materials };

@@ -1,1 +1,2 @@
 export { libraryAttachmentRoutes } from './routes.js';
+export { removeAttachmentsOf } from './removal-repository.js';
