@@ -174,9 +174,9 @@ export async function openAtCutoffs(
 
 /**
  * The same from the trigger-kept counts: all open assignments per department (0018), overdue at a
- * cutoff being the dated ones less those due on or after it (the few future deadlines of 0013's
- * per-deadline counts), less the open ones made after each cutoff (a few days' worth, from the small
- * open-by-time index).
+ * cutoff being the dated ones less those due on or after it (0013's per-deadline counts, one seek per
+ * department into their (department, deadline, n) index of 0020), less the open ones made after each
+ * cutoff (a few days' worth, from the small open-by-time index).
  */
 export async function openAtCutoffsFromCounts(
   db: Executor,
@@ -184,19 +184,19 @@ export async function openAtCutoffsFromCounts(
   windows: readonly [PeriodWindow, ...PeriodWindow[]],
 ): Promise<OpenRow[]> {
   const earliest = windows.reduce((a, b) => (a.cutoffIso < b.cutoffIso ? a : b));
-  let totals = db.selectFrom('open_department_counts as t').select(['t.department_id', 't.n', 't.dated']);
-  // Grouped by an expression, so SQLite reads the deadline range of the covering index (0018) rather
-  // than every row in primary-key order.
-  let due = db
-    .selectFrom('open_assignment_counts as c')
-    .select((eb) => [
-      sql<number>`+c.department_id`.as('department_id'),
-      ...windows.map((w, i) =>
-        eb.fn.sum<number>(sql`case when c.deadline >= ${w.cutoffDate} then c.n else 0 end`).as(`due_${i}`),
-      ),
-    ])
-    .where('c.deadline', '>=', earliest.cutoffDate)
-    .groupBy(sql`+c.department_id`);
+  let totals = db.selectFrom('open_department_counts as t').select((eb) => [
+    't.department_id',
+    't.n',
+    't.dated',
+    ...windows.map((w, i) =>
+      eb
+        .selectFrom('open_assignment_counts as c')
+        .select((c) => c.fn.sum<number>('c.n').as('n'))
+        .whereRef('c.department_id', '=', 't.department_id')
+        .where('c.deadline', '>=', w.cutoffDate)
+        .as(`due_${i}`),
+    ),
+  ]);
   // Grouped by an expression, so the planner reads the open-by-time index, not every open assignment.
   let later = db
     .selectFrom('assignments as a')
@@ -218,13 +218,14 @@ export async function openAtCutoffsFromCounts(
     .groupBy(sql`+a.department_id`);
   if (departmentIds) {
     totals = totals.where('t.department_id', 'in', [...departmentIds]);
-    due = due.where('c.department_id', 'in', [...departmentIds]);
     later = later.where('a.department_id', 'in', [...departmentIds]);
   }
   const rows = new Map<number, OpenRow>();
   for (const t of await totals.execute()) {
     const row: OpenRow = { department_id: t.department_id };
-    for (const i of windows.keys()) [row[`open_${i}`], row[`overdue_${i}`]] = [n(t.n), n(t.dated)];
+    const due = t as unknown as Record<string, unknown>;
+    for (const i of windows.keys())
+      [row[`open_${i}`], row[`overdue_${i}`]] = [n(t.n), n(t.dated) - n(due[`due_${i}`])];
     rows.set(t.department_id, row);
   }
   const subtract = (from: OpenRow[], key: (k: string) => string | null) => {
@@ -237,7 +238,6 @@ export async function openAtCutoffsFromCounts(
       }
     }
   };
-  subtract(await due.execute(), (k) => (k.startsWith('due_') ? `overdue_${k.slice(4)}` : null));
   subtract(await later.execute(), (k) => (k === 'department_id' ? null : k));
   return [...rows.values()];
 }

@@ -12,6 +12,9 @@ type AnyDb = Kysely<any>;
  * - `owed_light_counts`: the same per first owed feedback period (0017), for signed work that owes one.
  *   Whether it is owed today moves with the date, so only the rows after the warning bound are read
  *   (~6,000 instead of 50,000 index entries).
+ * - `open_assignment_counts_department_idx`: 0013's per-deadline counts by department, so the ranking's
+ *   open work due after a cutoff is one seek per department without a sort, instead of grouping every
+ *   future deadline's row (~34,000) in a temporary b-tree: 15 → 7 ms with the totals at province scale.
  */
 const tables = {
   open_light_counts: ['source_type', 'standing', 'deadline'],
@@ -30,6 +33,13 @@ const counted = (row: string, table: Table): RawBuilder<unknown> =>
 
 export async function up(db: AnyDb): Promise<void> {
   const postgres = dialectOf(db) === 'postgres';
+  await db.schema
+    .createIndex('open_assignment_counts_department_idx')
+    .on('open_assignment_counts')
+    .columns(['department_id', 'deadline', 'n'])
+    .execute();
+  // Without statistics SQLite would rather seek the primary key and read n from the table row.
+  if (!postgres) await sql`analyze open_assignment_counts_department_idx`.execute(db);
   for (const [table, columns] of Object.entries(tables) as [Table, readonly string[]][]) {
     let create = db.schema.createTable(table);
     for (const column of columns)
@@ -83,4 +93,6 @@ export async function down(db: AnyDb): Promise<void> {
     }
     await db.schema.dropTable(table).execute();
   }
+  // If exists: the index joined this migration after its first commit.
+  await db.schema.dropIndex('open_assignment_counts_department_idx').ifExists().execute();
 }
