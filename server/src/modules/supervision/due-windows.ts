@@ -72,7 +72,7 @@ export function periodsDueIn(calendar: WorkingCalendar, from: string, to: string
   for (const cycle of ['weekly', 'monthly', 'quarterly', 'half_yearly'] as FeedbackCycle[]) {
     for (const p of periodsBetween(cycle, from, until, calendar, null)) {
       if (p.due >= from && p.due <= to)
-        out.push({ cycle, key: p.key, due: p.due, ackBefore: `${p.end}T16:00:00.000Z` });
+        out.push({ cycle, key: p.key, start: p.start, due: p.due, ackBefore: `${p.end}T16:00:00.000Z` });
     }
   }
   return out;

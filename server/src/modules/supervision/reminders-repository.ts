@@ -8,6 +8,8 @@ import { lightSeverity } from './lights-repository.js';
 export interface OwedPeriod {
   cycle: FeedbackCycle;
   key: string;
+  /** First day of the period: it is owed only by assignments whose first owed period starts by then. */
+  start: string;
   due: string;
   /** The instant the period ends in Beijing: an assignment signed after it does not owe the period. */
   ackBefore: string;
@@ -70,7 +72,11 @@ export async function recordDeadlineReminders(db: Executor, target: ReminderTarg
   return Number(result.numAffectedRows ?? 0n);
 }
 
-/** The same for acknowledged assignments that owe the period's feedback (none delivered, or it was returned). */
+/**
+ * The same for acknowledged assignments that owe the period's feedback (none delivered, or it was
+ * returned). One that owes it has its first owed period (0017) starting on or before it, so only those
+ * are read (0021's index); one whose first owed period is this one owes it without a feedbacks probe.
+ */
 export async function recordFeedbackReminders(
   db: Executor,
   period: OwedPeriod,
@@ -85,8 +91,9 @@ export async function recordFeedbackReminders(
       : sql``;
   const result = await sql`
     with c as materialized (
-      select id from assignments
+      select id, feedback_owed_start from assignments
       where status = 'acknowledged' and feedback_cycle = ${period.cycle}
+        and feedback_owed_start <= ${period.start}
         and acknowledged_at < ${timestampParam(dialectOf(db), period.ackBefore)}
       order by id
     )
@@ -94,8 +101,9 @@ export async function recordFeedbackReminders(
     select c.id, cast(${period.due} as text), ${constants(db, target, period.key, at)}
     from c ${leader}
     where ${notReminded(db, target, sql`${period.due}`)}
-      and not exists (select 1 from feedbacks f where f.assignment_id = c.id and f.period = ${period.key}
-        and f.status <> 'returned' ${perRow(db)})
+      and (c.feedback_owed_start = ${period.start}
+        or not exists (select 1 from feedbacks f where f.assignment_id = c.id and f.period = ${period.key}
+          and f.status <> 'returned' ${perRow(db)}))
     order by c.id
     ${onConflict}`.execute(db);
   return Number(result.numAffectedRows ?? 0n);

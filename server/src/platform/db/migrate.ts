@@ -28,6 +28,7 @@ import * as owedPeriods from './migrations/0017_owed_periods.js';
 import * as dashboardCounts from './migrations/0018_dashboard_counts.js';
 import * as assignmentDayCounts from './migrations/0019_assignment_day_counts.js';
 import * as lightCounts from './migrations/0020_light_counts.js';
+import * as reminderCandidates from './migrations/0021_reminder_candidates.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0018_dashboard_counts': dashboardCounts,
   '0019_assignment_day_counts': assignmentDayCounts,
   '0020_light_counts': lightCounts,
+  '0021_reminder_candidates': reminderCandidates,
 };
 
 /**
