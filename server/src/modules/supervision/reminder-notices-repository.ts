@@ -56,7 +56,8 @@ export function reminderNotices(
   // Recipients first, from the assignment alone (the item only for level 2, heads only where needed:
   // joined for every row, PostgreSQL planned a scan of all heads per reminder, 20 s). A reminder with
   // no recipient (no head, no leader) yields a null user and is dropped. The person's earliest
-  // reminder id orders the notices, so they come out in send order.
+  // reminder id orders the notices, so they come out in send order. For a person with one reminder the
+  // aggregates below are that reminder's columns, so its notice needs no second read of it.
   const toHeads = sql`(r.level = 1 or (r.level = 0 and a.accountable_user_id is null))`;
   const count = (kinds: string) => sql`sum(case when kind in (${sql.raw(kinds)}) then 1 else 0 end)`;
   const part = (n: string, label: string) =>
@@ -64,7 +65,7 @@ export function reminderNotices(
   return sql<NoticeRow>`
     with texts as (${textRows}),
     sent as (
-      select r.id, r.kind, r.level,
+      select r.id, r.kind, r.level, r.assignment_id, r.due_date, coalesce(r.period, '') as period, a.item_id,
         case when ${toHeads} then h.id
           when r.level = 2 then i.responsible_leader_id else a.accountable_user_id end as user_id
       from reminders r
@@ -77,6 +78,8 @@ export function reminderNotices(
     ),
     people as materialized (
       select user_id, min(id) as seq, count(*) as n, min(level) as lowest,
+        min(kind) as kind, min(assignment_id) as assignment_id, min(due_date) as due_date,
+        min(period) as period, min(item_id) as item_id,
         ${count("'deadline_overdue', 'feedback_overdue'")} as overdue,
         ${count("'deadline_due', 'feedback_due'")} as due,
         ${count("'deadline_before', 'feedback_before'")} as soon
@@ -87,14 +90,11 @@ export function reminderNotices(
       t.label || '：' || i.number as title,
       '「' || i.title || '」' || t.body as body,
       '/supervision/items/' || cast(i.id as text) as link,
-      'reminder:' || cast(r.assignment_id as text) || ':' || r.kind || ':' || r.due_date || ':'
-        || cast(r.level as text) as dedupe_key
+      'reminder:' || cast(p.assignment_id as text) || ':' || p.kind || ':' || p.due_date || ':'
+        || cast(p.lowest as text) as dedupe_key
     from people p
-    join reminders r on r.id = p.seq
-    join assignments a on a.id = r.assignment_id
-    join items i on i.id = a.item_id
-    join texts t on t.kind = r.kind and t.level = r.level and t.due_date = r.due_date
-      and t.period = coalesce(r.period, '')
+    join items i on i.id = p.item_id
+    join texts t on t.kind = p.kind and t.level = p.lowest and t.due_date = p.due_date and t.period = p.period
     where p.n = 1
     union all
     select p.seq, p.user_id,
