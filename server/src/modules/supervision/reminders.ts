@@ -95,9 +95,15 @@ export async function sweepReminders(db: Db, ctx: Ctx): Promise<SweepResult> {
     let reminders = 0;
     for (const rule of reminderRules(calendar, today, lastSweep, warnDays)) {
       const kind = (subject: Subject) => `${subject}_${rule.when}`;
-      reminders += await recordDeadlineReminders(trx, { ...rule, kind: kind('deadline') }, at);
+      const resent = rule.when === 'before';
+      reminders += await recordDeadlineReminders(trx, { ...rule, kind: kind('deadline'), resent }, at);
       for (const p of periodsDueIn(calendar, rule.from, rule.to))
-        reminders += await recordFeedbackReminders(trx, p, { kind: kind('feedback'), level: rule.level }, at);
+        reminders += await recordFeedbackReminders(
+          trx,
+          p,
+          { kind: kind('feedback'), level: rule.level, resent },
+          at,
+        );
     }
     // Only reminders this transaction recorded are sent: the unique key decides, not the reading above.
     if (reminders > 0) {
