@@ -1,5 +1,4 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../platform/db/schema.js';
 import type { LightBounds } from './lights.js';
 
 /**
@@ -14,8 +13,8 @@ import type { LightBounds } from './lights.js';
 const feedbackWarn = (b: LightBounds) =>
   sql`(a.feedback_owed_start <= ${b.today} and a.feedback_owed_end < ${b.warnBefore})`;
 
-/** 2 red, 1 yellow, 0 green. (The executor is no longer needed; the reminder digest still passes it.) */
-export function lightSeverity(_db: Executor, bounds: LightBounds): RawBuilder<number> {
+/** 2 red, 1 yellow, 0 green. */
+export function lightSeverity(bounds: LightBounds): RawBuilder<number> {
   return sql<number>`case
     when a.standing = 0 and a.deadline < ${bounds.today} then 2
     when (a.standing = 0 and a.deadline < ${bounds.warnBefore}) or ${feedbackWarn(bounds)} then 1

@@ -135,7 +135,7 @@ export async function leaderLightCounts(db: Executor, bounds: LightBounds) {
       union
       select w.user_id, w.item_id from item_watchers w join items i on i.id = w.item_id where i.status = 'assigned'
     ), per_item as (
-      select li.user_id, li.item_id, max(${lightSeverity(db, bounds)}) as sev
+      select li.user_id, li.item_id, max(${lightSeverity(bounds)}) as sev
       from leader_items li
       join items i on i.id = li.item_id
       join assignments a on a.item_id = li.item_id

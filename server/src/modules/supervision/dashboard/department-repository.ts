@@ -61,7 +61,7 @@ export async function workWithLight(
     select * from (
       select a.id as assignment_id, i.id as item_id, i.number, i.title, a.status, u.name as accountable,
         a.deadline, a.feedback_cycle, ${owedFeedbackEnd(bounds)} as feedback_end,
-        ${lightSeverity(db, bounds)} as sev
+        ${lightSeverity(bounds)} as sev
       from assignments a
       join items i on i.id = a.item_id
       left join users u on u.id = a.accountable_user_id
@@ -89,7 +89,7 @@ export async function heldByPerson(db: Executor, bounds: LightBounds, department
       sum(case when t.sev = 2 then 1 else 0 end) as red,
       sum(case when t.sev = 1 then 1 else 0 end) as yellow
     from (
-      select a.accountable_user_id as user_id, ${lightSeverity(db, bounds)} as sev
+      select a.accountable_user_id as user_id, ${lightSeverity(bounds)} as sev
       from assignments a
       where a.department_id = ${departmentId} and ${openAssignment}
     ) t group by t.user_id`.execute(db);

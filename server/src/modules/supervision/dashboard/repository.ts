@@ -36,7 +36,7 @@ export async function openLightCounts(
     select t.key, sum(case when t.sev = 2 then 1 else 0 end) as red,
       sum(case when t.sev = 1 then 1 else 0 end) as yellow, count(*) as n
     from (
-      select a.status as key, ${lightSeverity(db, bounds)} as sev
+      select a.status as key, ${lightSeverity(bounds)} as sev
       from assignments a
       where ${openAssignment} and ${inDepartments(departmentIds)}
     ) t group by t.key`.execute(db);
@@ -209,12 +209,12 @@ export async function watchedAtRisk(
       select w.item_id, 0 from item_watchers w join items wi on wi.id = w.item_id
         where w.user_id = ${userId} and wi.status = 'assigned'
     ), at_risk as (
-      select a.item_id, min(a.deadline) as deadline, max(${lightSeverity(db, bounds)}) as sev,
+      select a.item_id, min(a.deadline) as deadline, max(${lightSeverity(bounds)}) as sev,
         max(m.responsible) as responsible
       from mine m join assignments a on a.item_id = m.item_id
       where ${openAssignment}
       group by a.item_id
-      having max(${lightSeverity(db, bounds)}) > 0
+      having max(${lightSeverity(bounds)}) > 0
       order by sev desc, deadline, a.item_id
       limit ${limit}
     )
