@@ -99,6 +99,9 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   // A checkpoint syncs the file: every 1,000 pages (the default) is several a second under a stream of
   // small writes (feedback at hundreds a second); 10,000 pages (≈40 MB of WAL) is one in ten.
   handle.pragma('wal_autocheckpoint = 10000');
+  // The default 2 MB page cache re-reads the counters' and open-work indexes from the OS on every
+  // aggregate (the reminder sweep's notice grouping: ~130 → ~80 ms with 64 MB); a ceiling, not an allocation.
+  handle.pragma('cache_size = -65536');
   return handle;
 }
 
