@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Role } from '../../../../shared/src/roles.js';
-import { containsText } from '../../platform/db/database.js';
+import { containsText, dialectOf } from '../../platform/db/database.js';
 import type { Executor, UserTable } from '../../platform/db/schema.js';
 
 export type UserRow = Awaited<ReturnType<typeof findUserById>> & object;
@@ -89,7 +89,8 @@ export async function listUsers(db: Executor, filter: UserFilter) {
   let query = db.selectFrom('users');
   if (filter.q) {
     const q = filter.q;
-    query = query.where((eb) => eb.or([containsText('login', q), containsText('name', q)]));
+    const dialect = dialectOf(db);
+    query = query.where((eb) => eb.or([containsText(dialect, 'login', q), containsText(dialect, 'name', q)]));
   }
   if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId);
   if (filter.status) query = query.where('status', '=', filter.status);

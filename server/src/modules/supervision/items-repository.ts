@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import { containsText } from '../../platform/db/database.js';
+import { containsText, dialectOf } from '../../platform/db/database.js';
 import type { Executor, ItemTable } from '../../platform/db/schema.js';
 import './count-tables.js';
 
@@ -144,8 +144,13 @@ export async function listItems(db: Executor, filter: ItemFilter) {
   if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
   if (filter.q) {
     const q = filter.q;
+    const dialect = dialectOf(db);
     query = query.where((eb) =>
-      eb.or([containsText('title', q), containsText('number', q), containsText('requirements', q)]),
+      eb.or([
+        containsText(dialect, 'title', q),
+        containsText(dialect, 'number', q),
+        containsText(dialect, 'requirements', q),
+      ]),
     );
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -188,12 +188,14 @@ export function isOneOf(
 }
 
 /**
- * `column` contains `text` as typed: its % and _ match only themselves. The escape character is named,
+ * `column` contains `text`, ignoring ASCII case: its % and _ match only themselves. The escape character is named,
  * since SQLite's LIKE has none by default (PostgreSQL's is the backslash).
  */
-export function containsText(column: string, text: string): RawBuilder<SqlBool> {
+export function containsText(dialect: DialectName, column: string, text: string): RawBuilder<SqlBool> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`;
+  // SQLite's LIKE ignores ASCII case; PostgreSQL's does not, so it uses ILIKE and both find "Wang" by "wang".
+  const like = dialect === 'postgres' ? sql`ilike` : sql`like`;
+  return sql<SqlBool>`${sql.ref(column)} ${like} ${pattern} escape '\\'`;
 }
 
 /**

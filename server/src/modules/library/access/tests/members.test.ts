@@ -101,6 +101,13 @@ describe(`library access: the member search of the grant administration [${TEST_
     );
   });
 
+  test('letters match whatever their case, on both databases', async () => {
+    assert.deepEqual(
+      (await search('q=ZHAO_L')).items.map((m) => m.login),
+      ['zhao_lei'],
+    );
+  });
+
   test('only the system administrator searches; a bad query names the field', async () => {
     refused(await (await fx.as('member')).get('/api/library/members?q=wang'), 403, 'FORBIDDEN');
     const long = await (await fx.as('sysadmin')).get(`/api/library/members?q=${'a'.repeat(65)}`);
