@@ -35,20 +35,7 @@ after(async () => {
   await stack?.stop();
 });
 
-/** The walk is one story: after a failed step the later ones are skipped instead of timing out. */
-let broken: string | null = null;
-function step(name: string, run: () => Promise<void>): void {
-  test(name, async (t) => {
-    if (broken) return t.skip(`an earlier step failed: ${broken}`);
-    try {
-      await run();
-    } catch (error) {
-      broken = name;
-      await people.snapshot();
-      throw error;
-    }
-  });
-}
+const step = (name: string, run: () => Promise<void>) => people.step(name, run);
 
 const popconfirm = (page: Page) => page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
 const row = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });

@@ -8,7 +8,7 @@
  * Run: CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/library-demands.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { LAPTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
 import { People } from './supervision-helpers.js';
 
@@ -29,20 +29,7 @@ after(async () => {
   await stack?.stop();
 });
 
-/** The walk is one story: after a failed step the later ones are skipped instead of timing out. */
-let broken: string | null = null;
-function step(name: string, run: () => Promise<void>): void {
-  test(name, async (t) => {
-    if (broken) return t.skip(`an earlier step failed: ${broken}`);
-    try {
-      await run();
-    } catch (error) {
-      broken = name;
-      await people.snapshot();
-      throw error;
-    }
-  });
-}
+const step = (name: string, run: () => Promise<void>) => people.step(name, run);
 
 const demand = (page: ReturnType<People['as']>) =>
   page.getByTestId('library-demand').filter({ hasText: REQUEST });

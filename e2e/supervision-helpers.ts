@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DESKTOP, expectHeading, fillLogin, type Stack } from './harness.js';
 
@@ -10,6 +11,7 @@ export class People {
   readonly failures: string[] = [];
   private readonly contexts: BrowserContext[] = [];
   private readonly pages = new Map<string, Page>();
+  private broken: string | null = null;
 
   constructor(private readonly stack: () => Stack) {}
 
@@ -43,6 +45,23 @@ export class People {
 
   async close(): Promise<void> {
     for (const context of this.contexts) await context.close().catch(() => undefined);
+  }
+
+  /**
+   * One step of a walk told as one story: after a failed step (whose browsers are saved) the later ones
+   * are skipped instead of timing out.
+   */
+  step(name: string, run: () => Promise<void>): void {
+    test(name, async (t) => {
+      if (this.broken) return t.skip(`an earlier step failed: ${this.broken}`);
+      try {
+        await run();
+      } catch (error) {
+        this.broken = name;
+        await this.snapshot();
+        throw error;
+      }
+    });
   }
 }
 
