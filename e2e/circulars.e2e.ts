@@ -12,9 +12,20 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DESKTOP, LAPTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
+import {
+  DESKTOP,
+  LAPTOP,
+  PHONE,
+  choose,
+  expectHeading,
+  label,
+  search,
+  shot,
+  startStack,
+  type Stack,
+} from './harness.js';
 import { call, returnedAssignment } from './circulars-helpers.js';
-import { People, choose, settled } from './supervision-helpers.js';
+import { People } from './supervision-helpers.js';
 
 /** A laptop screen, the smallest desktop the office uses. */
 const ITEM = '规范公务接待管理专项整改';
@@ -195,9 +206,7 @@ step('责任追究: a leader starts it for the returned assignment', async () =>
   const dialog = page.getByRole('dialog');
   const itemField = dialog.getByLabel('督办事项');
   await itemField.click();
-  await itemField.fill('公务接待');
-  const options = settled(page, page.locator('.ant-select-dropdown:visible'));
-  await options.locator('.ant-select-item-option', { hasText: ITEM }).click();
+  await (await search(page, itemField, '公务接待', ITEM)).click();
   await choose(page, dialog.getByLabel('承办任务'), '第一监督检查室');
   await choose(page, dialog.getByLabel('追责方式'), '约谈');
   await dialog.getByLabel('追责事由').fill('办结材料不全被退回，未按要求补充。');

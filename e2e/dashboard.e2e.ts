@@ -10,8 +10,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, expectHeading, shot, startStack, type Stack } from './harness.js';
-import { People, choose } from './supervision-helpers.js';
+import { DESKTOP, PHONE, choose, expectHeading, shot, startStack, type Stack } from './harness.js';
+import { People } from './supervision-helpers.js';
 
 const TITLE = '关于明日前报送巡察整改方案的批示';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Secret, TOTP } from 'otpauth';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHOTS = join(ROOT, 'e2e', 'screenshots');
@@ -175,6 +175,45 @@ export async function shot(page: Page, name: string, options: { fullPage?: boole
   // Let antd's transitions (menus, modals, drawers) settle before the picture.
   await sleep(700);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
+}
+
+/** A dropdown that has finished opening: a click during its slide-in animation can be lost. */
+export const settled = (page: Page, dropdown: Locator) =>
+  dropdown.and(page.locator('.ant-select-dropdown:not([class*="-enter"]):not([class*="-appear"])'));
+
+/**
+ * The options of the dropdown `field` controls, once it has opened. Another dropdown may still be
+ * fading out with the same names in it, and antd's virtual list can briefly hold an option twice.
+ */
+export async function optionsOf(page: Page, field: Locator): Promise<Locator> {
+  const listId = await field.getAttribute('aria-controls');
+  const dropdown = settled(
+    page,
+    listId
+      ? page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) })
+      : page.locator('.ant-select-dropdown:visible'),
+  );
+  await dropdown.waitFor();
+  return dropdown.locator('.ant-select-item-option');
+}
+
+/** Pick an option of an antd Select opened by clicking `field`. */
+export async function choose(page: Page, field: Locator, option: string | RegExp): Promise<void> {
+  await field.click();
+  await (await optionsOf(page, field)).filter({ hasText: option }).first().click();
+}
+
+/** Type into a searching antd Select and wait for a matching option from the server. */
+export async function search(
+  page: Page,
+  field: Locator,
+  text: string,
+  option: string | RegExp,
+): Promise<Locator> {
+  await field.fill(text);
+  const match = (await optionsOf(page, field)).filter({ hasText: option }).first();
+  await match.waitFor();
+  return match;
 }
 
 export async function expectHeading(page: Page, text: string): Promise<void> {

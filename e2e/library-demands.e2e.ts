@@ -9,7 +9,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { LAPTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
+import {
+  LAPTOP,
+  PHONE,
+  choose,
+  expectHeading,
+  label,
+  search,
+  shot,
+  startStack,
+  type Stack,
+} from './harness.js';
 import { People } from './supervision-helpers.js';
 
 const REQUEST = '2026年度民主生活会对照检查材料范文';
@@ -90,9 +100,9 @@ step('an editor answers it with a published material', async () => {
   await expectHeading(page, '需求征集');
   await demand(page).getByRole('button', { name: '以资料回应' }).click();
   const modal = page.locator('.ant-modal').filter({ hasText: '以资料回应需求' });
-  await modal.getByLabel('回应资料').click();
-  await page.keyboard.type('个人对照');
-  await page.locator('.ant-select-item-option').filter({ hasText: ANSWER }).first().click();
+  const answerField = modal.getByLabel('回应资料');
+  await answerField.click();
+  await (await search(page, answerField, '个人对照', ANSWER)).click();
   await modal.getByLabel('回应说明').fill('可参照其中问题查摆部分');
   await shot(page, 'library-demands-answer-laptop');
   await page.setViewportSize(PHONE);
@@ -137,8 +147,7 @@ step('the system administrator adds a 会员群 and a 免费群', async () => {
   ] as const) {
     await page.getByRole('button', { name: /新增群组/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '新增群组' });
-    await modal.getByLabel('类别').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: kind }).click();
+    await choose(page, modal.getByLabel('类别'), kind);
     await modal.getByLabel('群名称').fill(name);
     await modal.getByLabel('加群链接').fill(link);
     if (notes) await modal.getByLabel('说明').fill(notes);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
+import { PHONE, choose, expectHeading, label, search, shot, startStack, type Stack } from './harness.js';
 import { People } from './supervision-helpers.js';
 
 let stack: Stack;
@@ -61,13 +61,11 @@ test('the system administrator confirms the payment, generates a batch of codes 
   await shot(page, 'library-admin-confirm');
   await page.locator('.ant-modal').getByRole('button', { name: '确认收款' }).click();
   await page.getByText('已确认收款，权益已生效').waitFor();
-  await page.getByLabel('订单状态').click();
-  await page.locator('.ant-select-item-option[title="已付款"]').click();
+  await choose(page, page.getByLabel('订单状态'), '已付款');
   await page.locator('tr', { hasText: '银行转账 20261127001' }).waitFor();
   await shot(page, 'library-admin-orders');
   await page.getByRole('tab', { name: '兑换码' }).click();
-  await page.getByLabel('方案').click();
-  await page.locator('.ant-select-item-option[title="月度会员"]').click();
+  await choose(page, page.getByLabel('方案'), '月度会员');
   await page.getByLabel('数量').fill('3');
   await page.getByLabel('备注').fill('读书会奖品');
   await page.getByRole('button', { name: label('生成兑换码') }).click();
@@ -96,17 +94,25 @@ test('the system administrator confirms the payment, generates a batch of codes 
   await page.getByText('蔡红梅').first().waitFor();
   await shot(page, 'library-admin-grants');
   // The member picker searches the server by login or name instead of listing every member.
-  await page.getByRole('combobox', { name: '会员', exact: true }).fill('member3');
-  await page.locator('.ant-select-item-option', { hasText: '蔡红梅（member3）' }).click();
+  await (
+    await search(
+      page,
+      page.getByRole('combobox', { name: '会员', exact: true }),
+      'member3',
+      '蔡红梅（member3）',
+    )
+  ).click();
   await page.getByText('共 1 条').waitFor();
   await page.getByRole('button', { name: '赠送权益' }).click();
   await page.locator('.ant-modal').getByText('赠送原因').waitFor();
   // The list's width is measured when it opens: wait for the modal's zoom to finish first.
   await page.waitForTimeout(400);
-  await page.getByRole('combobox', { name: '赠送给会员' }).fill('member1');
-  await page
-    .locator('.ant-select-item-option', { hasText: /（member1） · 会员至 \d{4}-\d{2}-\d{2}/ })
-    .waitFor();
+  await search(
+    page,
+    page.getByRole('combobox', { name: '赠送给会员' }),
+    'member1',
+    /（member1） · 会员至 \d{4}-\d{2}-\d{2}/,
+  );
   await shot(page, 'library-admin-comp');
   await page
     .locator('.ant-modal')

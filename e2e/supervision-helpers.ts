@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, expectHeading, fillLogin, type Stack } from './harness.js';
 
 /** Everyone taking part, each signed in in their own browser context. */
@@ -87,25 +87,6 @@ export async function expectAssignment(page: Page, status: string): Promise<void
 
 export async function expectCard(page: Page, text: string | RegExp): Promise<void> {
   await card(page).getByText(text).first().waitFor();
-}
-
-/** A dropdown that has finished opening: a click during its slide-in animation can be lost. */
-export const settled = (page: Page, dropdown: Locator) =>
-  dropdown.and(page.locator('.ant-select-dropdown:not([class*="-enter"]):not([class*="-appear"])'));
-
-/** Pick an option of an antd Select opened by clicking `field`. */
-export async function choose(page: Page, field: Locator, option: string): Promise<void> {
-  await field.click();
-  // The field's own dropdown: another one may still be fading out with the same names in it.
-  const listId = await field.getAttribute('aria-controls');
-  const dropdown = settled(
-    page,
-    listId
-      ? page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) })
-      : page.locator('.ant-select-dropdown:visible'),
-  );
-  await dropdown.waitFor();
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** The item as the server has it now, read with the page's own session. */

@@ -1,7 +1,7 @@
 /** The item list, the working calendar and the job pages, after the walk in supervision.e2e.ts. */
 import assert from 'node:assert/strict';
-import { expectHeading, label, shot } from './harness.js';
-import { choose, type People } from './supervision-helpers.js';
+import { choose, expectHeading, label, shot } from './harness.js';
+import type { People } from './supervision-helpers.js';
 
 /** Filters live in the address (bookmarkable), a named view brings them back; desktop and phone pictures. */
 export async function listAndViews(people: People, title: string): Promise<void> {

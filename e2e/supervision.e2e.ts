@@ -9,11 +9,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, expectHeading, label, shot, startStack, type Stack } from './harness.js';
+import {
+  DESKTOP,
+  PHONE,
+  choose,
+  expectHeading,
+  label,
+  settled,
+  shot,
+  startStack,
+  type Stack,
+} from './harness.js';
 import {
   People,
   card,
-  choose,
   expectAssignment,
   expectCard,
   expectItem,
@@ -21,7 +30,6 @@ import {
   header,
   plusDays,
   readItem,
-  settled,
 } from './supervision-helpers.js';
 import { calendarAndJobs, listAndViews } from './supervision-pages.js';
 
