@@ -19,6 +19,12 @@ export async function demo(args: string[]): Promise<void> {
       console.log(
         `已删除演示数据：${removed.users} 个账号，${removed.departments} 个部门，${removed.items} 个督办事项`,
       );
+      if (removed.keptUsers > 0)
+        console.log(`另有 ${removed.keptUsers} 个演示账号因在真实督办事项或资料中留有记录而停用保留`);
+      if (removed.keptDepartments > 0)
+        console.log(
+          `另有 ${removed.keptDepartments} 个演示部门因仍被真实记录引用而保留，名称已标注“演示数据”`,
+        );
     }
   } finally {
     await deps.database.close();

@@ -2,18 +2,15 @@ import type { Db } from '../../platform/db/schema.js';
 import { nowIso, type Actor, type Ctx } from '../../platform/context.js';
 import { recordAudit } from '../audit/index.js';
 import { createDepartment, createUser, insertBranch } from '../identity/index.js';
-import { loadDemoMemberships, removeAccessOf } from '../library/access/index.js';
-import { removeAttachmentsOf } from '../library/attachments/index.js';
-import { removeDemandsOf } from '../library/demands/index.js';
-import { loadDemoMaterials, removeMaterialsCreatedBy } from '../library/materials/index.js';
-import { deleteNotificationsOf } from '../notify/index.js';
-import { deleteItemsCreatedBy } from '../supervision/index.js';
+import { loadDemoMemberships } from '../library/access/index.js';
+import { loadDemoMaterials } from '../library/materials/index.js';
 import { playDemoItems } from './items.js';
 import { DEMO_ADMINS, DEMO_DEPARTMENTS, DEMO_ROOT } from './organisation.js';
-import { anyUsers, demoDepartmentIds, demoUserIds, deleteDemoRows } from './repository.js';
+import { anyUsers } from './repository.js';
 import { DemoStory } from './story.js';
 
 export { anyUsers };
+export { removeDemo, type DemoRemoved } from './removal.js';
 
 export interface DemoLoaded {
   password: string;
@@ -78,28 +75,5 @@ export async function loadDemo(db: Db, ctx: Ctx): Promise<DemoLoaded> {
       changes: { users: logins.length, departments: DEMO_DEPARTMENTS.length + 1, items, materials },
     });
     return { password: DEMO_PASSWORD, logins, items };
-  });
-}
-
-/**
- * Remove the demo organisation: the items its people created (with their assignments, feedback and
- * timelines) and library materials, their notifications, then its users (with their sessions and roles), branches and departments.
- */
-export async function removeDemo(
-  db: Db,
-  ctx: Ctx,
-): Promise<{ users: number; departments: number; items: number; materials: number }> {
-  return db.transaction().execute(async (trx) => {
-    const departments = await demoDepartmentIds(trx);
-    const users = await demoUserIds(trx);
-    const items = await deleteItemsCreatedBy(trx, users);
-    await removeDemandsOf(trx, users);
-    const materials = await removeMaterialsCreatedBy(trx, users);
-    await removeAttachmentsOf(trx, users);
-    await removeAccessOf(trx, users);
-    await deleteNotificationsOf(trx, users);
-    const removed = { ...(await deleteDemoRows(trx, departments)), items, materials };
-    await recordAudit(trx, ctx, { action: 'demo.remove', objectType: 'system', changes: removed });
-    return removed;
   });
 }

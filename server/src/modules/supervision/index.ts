@@ -38,7 +38,11 @@ export {
 export { assignmentsOf } from './assignments-repository.js';
 export { submitFeedback, reviewFeedback } from './feedback.js';
 export { requestExtension } from './extensions.js';
-export { deleteItemsCreatedBy } from './removal-repository.js';
+export {
+  deleteItemsCreatedBy,
+  departmentsNamedInSupervision,
+  usersNamedInSupervision,
+} from './removal-repository.js';
 export { supervisionTodos } from './todos.js';
 export { chaseTodos } from './chases.js';
 export { supervisionReminderJob, sweepReminders } from './reminders.js';

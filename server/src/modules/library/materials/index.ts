@@ -11,3 +11,4 @@ export { loadMaterialRef, type MaterialRef } from './reader.js';
 export { mayEditMaterials, mayReadLibrary } from './policy.js';
 export { libraryPublishJob, publishDueMaterials } from './schedule.js';
 export { loadDemoMaterials, removeMaterialsCreatedBy } from './demo.js';
+export { materialEditorsAmong } from './removal-repository.js';
