@@ -7,6 +7,7 @@
  *
  *   npm run bench:supervision -- [--scale=1] [--only=sqlite|postgres] [--seconds=10] [--fresh] [--dir=…]
  *     [--part=circular,dashboard,sweep,list,feedback]   (default: all of them)
+ *     [--profile=DIR]   (the server over HTTP writes a V8 CPU profile into DIR)
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,6 +31,7 @@ const { values: opts } = parseArgs({
     fresh: { type: 'boolean', default: false },
     dir: { type: 'string', default: '/tmp/luoshi-bench' },
     part: { type: 'string', default: PARTS.join(',') },
+    profile: { type: 'string' },
   },
 });
 const parts = new Set(opts.part.split(',') as Part[]);
@@ -63,21 +65,25 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<Figures> {
   };
   if (!parts.has('list') && !parts.has('feedback')) return figures;
   console.log('  测量事项列表与反馈报送（HTTP，50 个连接）…');
-  return withServer(url, async (server) => {
-    const lists = [];
-    if (parts.has('list'))
-      for (const d of [busiest, median])
-        lists.push(await measureList(server, headLogin(d), d, load.get(d) ?? 0, seconds));
-    const feedback = parts.has('feedback')
-      ? await measureFeedback(
-          server,
-          url,
-          data.departmentsByLoad.map((id) => ({ id, handler: handlerLogin(id) })),
-          seconds,
-        )
-      : null;
-    return { ...figures, lists, feedback };
-  });
+  return withServer(
+    url,
+    async (server) => {
+      const lists = [];
+      if (parts.has('list'))
+        for (const d of [busiest, median])
+          lists.push(await measureList(server, headLogin(d), d, load.get(d) ?? 0, seconds));
+      const feedback = parts.has('feedback')
+        ? await measureFeedback(
+            server,
+            url,
+            data.departmentsByLoad.map((id) => ({ id, handler: handlerLogin(id) })),
+            seconds,
+          )
+        : null;
+      return { ...figures, lists, feedback };
+    },
+    opts.profile,
+  );
 }
 
 const results: Figures[] = [];

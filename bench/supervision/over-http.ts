@@ -58,12 +58,18 @@ async function withCpu<T extends { total: number }>(
   ];
 }
 
-export async function withServer<T>(url: string, work: (server: Server) => Promise<T>): Promise<T> {
+/** `profileDir`: the server writes a V8 CPU profile there when it stops (see --profile). */
+export async function withServer<T>(
+  url: string,
+  work: (server: Server) => Promise<T>,
+  profileDir?: string,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luoshi-bench-http-'));
   const port = await freePort();
   // Web only: the hourly jobs must not run a sweep in the middle of a measurement.
   const command = serverCommand('dist');
-  const { child } = await startServer([...command.args, '--role', 'web'], {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const { child } = await startServer([...profile, ...command.args, '--role', 'web'], {
     ...serverEnv(dataDir, port, url),
     NODE_ENV: 'production',
     // The feedback measurement signs in one handler per department it needs: up to all 2,000 within a minute.
