@@ -2,6 +2,8 @@ import type { Insertable, Updateable } from 'kysely';
 import { containsText, dialectOf } from '../../platform/db/database.js';
 import type { Executor, ItemTable } from '../../platform/db/schema.js';
 import './count-tables.js';
+import { itemLightIs } from './lights-repository.js';
+import type { Light, LightBounds } from './lights.js';
 
 export function findItem(db: Executor, id: number) {
   return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
@@ -71,6 +73,8 @@ export interface ItemFilter {
   q?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
+  /** Items showing this light today (the bounds of lights.ts). */
+  light?: { is: Light; bounds: LightBounds } | undefined;
   page: number;
   pageSize: number;
 }
@@ -128,7 +132,8 @@ export async function listItems(db: Executor, filter: ItemFilter) {
     filter.leaderId === undefined &&
     !filter.createdFrom &&
     !filter.createdTo &&
-    !filter.q;
+    !filter.q &&
+    !filter.light;
   if (department !== undefined && onlyStatus) return listDepartmentItems(db, department, filter);
   let query = db.selectFrom('items');
   const inDepartment = (departmentId: number) =>
@@ -142,6 +147,7 @@ export async function listItems(db: Executor, filter: ItemFilter) {
   if (filter.leaderId !== undefined) query = query.where('responsible_leader_id', '=', filter.leaderId);
   if (filter.createdFrom) query = query.where('created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('created_at', '<', filter.createdTo);
+  if (filter.light) query = query.where(itemLightIs(filter.light.is, filter.light.bounds));
   if (filter.q) {
     const q = filter.q;
     const dialect = dialectOf(db);

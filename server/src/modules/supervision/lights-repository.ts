@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { LightBounds } from './lights.js';
+import { SEVERITY, type Light, type LightBounds } from './lights.js';
 
 /**
  * The rules of lights.ts evaluated in the database, for aggregates that must not load rows: the
@@ -28,3 +28,35 @@ export function owedFeedbackEnd(bounds: LightBounds): RawBuilder<string | null> 
 
 /** Open work, as the partial indexes of 0006 define it: not closed and not suspended. */
 export const openAssignment = sql<boolean>`a.closed_at is null and a.status <> 'suspended'`;
+
+const rank = (light: Light) => sql.lit(SEVERITY[light]);
+
+/** An assignment's light as its SEVERITY rank (lights.ts's lightOf in SQL), the assignment being `a`. */
+function lightRank(bounds: LightBounds): RawBuilder<number> {
+  return sql<number>`case
+    when a.status = 'suspended' then ${rank('suspended')}
+    when a.status = 'closed' then case when a.closed_on_time = 0 then ${rank('closed_late')} else ${rank('closed_on_time')} end
+    else ${rank('green')} + ${lightSeverity(bounds)} end`;
+}
+
+/** Items with an open assignment whose severity (2 red, 1 yellow, 0 green) is in the range. */
+const openItemsWith = (bounds: LightBounds, op: '=' | '>=', severity: number) =>
+  sql`select a.item_id from assignments a
+    where ${openAssignment} and ${lightSeverity(bounds)} ${sql.raw(op)} ${sql.lit(severity)}`;
+
+/**
+ * Items whose light (their assignments' worst, lights.ts) is `light`, as a condition on `items`. Red,
+ * yellow and green read only open assignments (0006's partial indexes); the rest rank every assignment
+ * of the item, and an item without any shows 暂停 when suspended and 未开始 otherwise.
+ */
+export function itemLightIs(light: Light, bounds: LightBounds): RawBuilder<boolean> {
+  const severity = { red: 2, yellow: 1, green: 0 }[light as 'red' | 'yellow' | 'green'];
+  if (severity === 2) return sql<boolean>`items.id in (${openItemsWith(bounds, '=', 2)})`;
+  if (severity !== undefined)
+    return sql<boolean>`items.id in (${openItemsWith(bounds, '=', severity)})
+      and items.id not in (${openItemsWith(bounds, '>=', severity + 1)})`;
+  return sql<boolean>`coalesce(
+      (select max(${lightRank(bounds)}) from assignments a where a.item_id = items.id),
+      case when items.status = 'suspended' then ${rank('suspended')} else ${rank('not_started')} end
+    ) = ${rank(light)}`;
+}

@@ -51,7 +51,8 @@ function warningEnd(calendar: WorkingCalendar, today: string, warnDays: number):
   return end;
 }
 
-const SEVERITY: Record<Light, number> = {
+/** How bad a light is: an item shows its assignments' worst. Also ranks them in SQL (lights-repository.ts). */
+export const SEVERITY: Record<Light, number> = {
   red: 6,
   yellow: 5,
   green: 4,

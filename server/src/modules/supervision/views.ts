@@ -19,7 +19,7 @@ import {
   type ItemSummaryRow,
 } from './items-repository.js';
 import { presentFeedback } from './feedback-view.js';
-import { lightOf, worstLight, type Light } from './lights.js';
+import { lightBounds, lightOf, worstLight, type Light } from './lights.js';
 import { dueOfPeriodEnd } from './periods.js';
 import { mayUseSupervision, mayViewItem, seesAllItems } from './policy.js';
 import { getSupervisionSettings } from './settings.js';
@@ -101,21 +101,18 @@ function itemSummary(
 
 export type ItemSummary = ReturnType<typeof itemSummary>;
 
-/** The item list an actor may see: everything for leaders and supervisors, their department's items otherwise. */
-/** The most items a light filter looks through; beyond it the office should narrow by department or period. */
-const LIGHT_FILTER_LIMIT = 5000;
+/** The list's filters as a caller gives them: the light by name, the scope from the actor. */
+export type ItemListFilter = Omit<ItemFilter, 'visibleToDepartment' | 'light'> & {
+  light?: Light | undefined;
+};
 
-export async function listVisibleItems(
-  db: Db,
-  ctx: Ctx,
-  filter: Omit<ItemFilter, 'visibleToDepartment'> & { light?: Light | undefined },
-) {
+/** The item list an actor may see: everything for leaders and supervisors, their department's items otherwise. */
+export async function listVisibleItems(db: Db, ctx: Ctx, filter: ItemListFilter) {
   const actor = mayUseSupervision(ctx.actor);
   const scope = seesAllItems(actor) ? undefined : (actor.departmentId ?? -1);
-  // Lights are derived, not stored: filtering by light pages after computing them over the matches.
-  const byLight = filter.light !== undefined;
-  const query = byLight ? { ...filter, page: 1, pageSize: LIGHT_FILTER_LIMIT } : filter;
-  const { total, rows } = await listItems(db, { ...query, visibleToDepartment: scope });
+  const l = await lighting(db, ctx);
+  const light = filter.light && { is: filter.light, bounds: lightBounds(l.calendar, l.today, l.warnDays) };
+  const { total, rows } = await listItems(db, { ...filter, light, visibleToDepartment: scope });
   const assignments = await assignmentSummariesOf(
     db,
     rows.map((r) => r.id),
@@ -128,7 +125,6 @@ export async function listVisibleItems(
       )
     ).map((u) => [u.id, u.name]),
   );
-  const l = await lighting(db, ctx);
   const items = rows.map((item) => {
     const own = assignments.filter((a) => a.item_id === item.id);
     return itemSummary(
@@ -138,10 +134,7 @@ export async function listVisibleItems(
       names,
     );
   });
-  if (!byLight) return { total, items };
-  const lit = items.filter((i) => i.light === filter.light);
-  const from = (filter.page - 1) * filter.pageSize;
-  return { total: lit.length, items: lit.slice(from, from + filter.pageSize) };
+  return { total, items };
 }
 
 /** Everything on the item page: assignments with lights, feedback, extensions, children roll-up, timeline. */

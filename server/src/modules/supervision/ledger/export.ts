@@ -4,10 +4,9 @@ import type { Db } from '../../../platform/db/schema.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { recordAudit } from '../../audit/index.js';
 import { listDepartments } from '../../identity/index.js';
-import type { ItemFilter } from '../items-repository.js';
 import { ITEM_STATUSES, SOURCE_TYPES, URGENCIES } from '../labels.js';
 import { LIGHT_LABELS, type Light } from '../lights.js';
-import { listVisibleItems, type ItemSummary } from '../views.js';
+import { listVisibleItems, type ItemListFilter, type ItemSummary } from '../views.js';
 import { styleHeader } from './template.js';
 
 /** Above this an export is a data dump, not a ledger: it would hold the process for long and run to tens of MB. */
@@ -15,9 +14,7 @@ export const EXPORT_LIMIT = 50_000;
 /** Pages small enough that the per-page `in (…)` lists stay far below SQLite's and PostgreSQL's parameter limits. */
 const PAGE = 500;
 
-export type ExportFilter = Omit<ItemFilter, 'visibleToDepartment' | 'page' | 'pageSize'> & {
-  light?: Light | undefined;
-};
+export type ExportFilter = Omit<ItemListFilter, 'page' | 'pageSize'>;
 
 const LIGHT_FILL: Partial<Record<Light, string>> = {
   red: 'FFFF7875',
