@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestClient } from '../../../test-support/app.js';
+import { startTestApp, type TestApp } from '../../../test-support/app.js';
+import type { TestClient } from '../../../test-support/client.js';
 import { TEST_DB } from '../../../test-support/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/index.js';
 import { light as lightSchema } from '../routes/schemas.js';
