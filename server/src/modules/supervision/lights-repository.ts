@@ -39,22 +39,24 @@ function lightRank(bounds: LightBounds): RawBuilder<number> {
     else ${rank('green')} + ${lightSeverity(bounds)} end`;
 }
 
-/** Items with an open assignment whose severity (2 red, 1 yellow, 0 green) is in the range. */
-const openItemsWith = (bounds: LightBounds, op: '=' | '>=', severity: number) =>
+/** Items with an open assignment whose severity (2 red, 1 yellow, 0 green) is `severity`. */
+const openItemsWith = (bounds: LightBounds, severity: number) =>
   sql`select a.item_id from assignments a
-    where ${openAssignment} and ${lightSeverity(bounds)} ${sql.raw(op)} ${sql.lit(severity)}`;
+    where ${openAssignment} and ${lightSeverity(bounds)} = ${sql.lit(severity)}`;
 
 /**
  * Items whose light (their assignments' worst, lights.ts) is `light`, as a condition on `items`. Red,
- * yellow and green read only open assignments (0006's partial indexes); the rest rank every assignment
- * of the item, and an item without any shows 暂停 when suspended and 未开始 otherwise.
+ * yellow and green read only open assignments (0006's partial indexes; NOT EXISTS, which PostgreSQL
+ * plans as an anti-join where NOT IN may probe a list per row); the rest rank every assignment of the
+ * item, and an item without any shows 暂停 when suspended and 未开始 otherwise.
  */
 export function itemLightIs(light: Light, bounds: LightBounds): RawBuilder<boolean> {
   const severity = { red: 2, yellow: 1, green: 0 }[light as 'red' | 'yellow' | 'green'];
-  if (severity === 2) return sql<boolean>`items.id in (${openItemsWith(bounds, '=', 2)})`;
+  if (severity === 2) return sql<boolean>`items.id in (${openItemsWith(bounds, 2)})`;
   if (severity !== undefined)
-    return sql<boolean>`items.id in (${openItemsWith(bounds, '=', severity)})
-      and items.id not in (${openItemsWith(bounds, '>=', severity + 1)})`;
+    return sql<boolean>`items.id in (${openItemsWith(bounds, severity)})
+      and not exists (select 1 from assignments a where a.item_id = items.id
+        and ${openAssignment} and ${lightSeverity(bounds)} > ${sql.lit(severity)})`;
   return sql<boolean>`coalesce(
       (select max(${lightRank(bounds)}) from assignments a where a.item_id = items.id),
       case when items.status = 'suspended' then ${rank('suspended')} else ${rank('not_started')} end
