@@ -1,12 +1,13 @@
 /**
  * `npm run bench:supervision`: a province-scale data set (generated once and kept in --dir), then on
- * SQLite and PostgreSQL: the whole-organisation weekly circular, the leader dashboard, the reminder sweep, the item list of
- * the busiest and of a median department over HTTP, and feedback submissions per second over HTTP.
+ * SQLite and PostgreSQL: the whole-organisation weekly circular, the leader dashboard, the first page of
+ * the red items, the reminder sweep, the item list of the busiest and of a median department over HTTP,
+ * and feedback submissions per second over HTTP.
  * Targets on a 2-core machine with SQLite: circular ≤ 100 ms, dashboard ≤ 50 ms, list p99 ≤ 20 ms and ≥ 3,000 req/s,
  * sweep ≤ 500 ms, ≥ 2,000 feedback submissions/s. Needs `npm run build` (the compiled server).
  *
  *   npm run bench:supervision -- [--scale=1] [--only=sqlite|postgres] [--seconds=10] [--fresh] [--dir=…]
- *     [--part=circular,dashboard,sweep,list,feedback]   (default: all of them)
+ *     [--part=circular,dashboard,lights,sweep,list,feedback]   (default: all of them)
  *     [--profile=DIR]   (the server over HTTP writes a V8 CPU profile into DIR)
  */
 import { cpus, loadavg } from 'node:os';
@@ -94,7 +95,7 @@ if (!opts.only || opts.only === 'postgres') results.push(await run('postgres'));
 const cpu = (micros: number | null) => (micros === null ? '—' : `${micros.toFixed(0)} µs`);
 const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
 for (const f of results) {
-  const { circularWeek: w, circularMonth: m, dashboard: d, firstSweep, sweep } = f.inProcess;
+  const { circularWeek: w, circularMonth: m, dashboard: d, redItems: red, firstSweep, sweep } = f.inProcess;
   const sqlite = f.dialect === 'SQLite';
   console.log(`\n${f.dialect}`);
   if (w)
@@ -105,6 +106,10 @@ for (const f of results) {
     console.log(
       `  领导驾驶舱（全机关，本周）：中位 ${ms(d.median)}，p95 ${ms(d.p95)}；纯 SQL ${ms(d.sqlMedian)}（${d.queries} 条查询）` +
         (sqlite ? `；目标 ≤ 50 ms：${verdict(d.median <= 50)}` : ''),
+    );
+  if (red)
+    console.log(
+      `  全机关红灯事项（列表首页）：中位 ${ms(red.median)}，p95 ${ms(red.p95)}；纯 SQL ${ms(red.sqlMedian)}（${red.queries} 条查询），共 ${red.total} 项`,
     );
   if (m) console.log(`  全机关月通报：中位 ${ms(m.median)}，p95 ${ms(m.p95)}；纯 SQL ${ms(m.sqlMedian)}`);
   if (firstSweep)

@@ -1,6 +1,7 @@
 /**
- * The measurements that call the services directly: the whole-organisation weekly circular and the
- * daily reminder sweep, each with the time of its bare SQL beside it.
+ * The measurements that call the services directly: the whole-organisation weekly circular, the
+ * dashboard, the first page of the whole organisation's red items and the daily reminder sweep, each
+ * with the time of its bare SQL beside it.
  */
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../server/src/platform/config.js';
@@ -13,16 +14,19 @@ import { loadCalendar } from '../../server/src/modules/calendar/index.js';
 import { prepareCircular } from '../../server/src/modules/supervision/circulars/service.js';
 import { dashboard } from '../../server/src/modules/supervision/dashboard/service.js';
 import { sweepReminders } from '../../server/src/modules/supervision/index.js';
+import { listVisibleItems } from '../../server/src/modules/supervision/views.js';
 import { SqlTimer, timeRuns, type Runs } from './timing.js';
 
 /** What the benchmark can measure (`--part`); the in-process ones are measured here, null when left out. */
-export const PARTS = ['circular', 'dashboard', 'sweep', 'list', 'feedback'] as const;
+export const PARTS = ['circular', 'dashboard', 'lights', 'sweep', 'list', 'feedback'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface InProcessFigures {
   circularWeek: Runs | null;
   circularMonth: Runs | null;
   dashboard: Runs | null;
+  /** The first page of the whole organisation's red items (the dashboard's red light opens it). */
+  redItems: (Runs & { total: number }) | null;
   /** The first sweep on a database without reminders, then the next working day's. */
   firstSweep: Sweep | null;
   sweep: Sweep | null;
@@ -106,8 +110,13 @@ export async function measureInProcess(
     const board = parts.has('dashboard')
       ? await timeRuns(timer, 10, () => dashboard(db, leader, { scope: 'all', period: 'week' }))
       : null;
-    if (!parts.has('sweep'))
-      return { circularWeek, circularMonth, dashboard: board, firstSweep: null, sweep: null };
+    let redItems: InProcessFigures['redItems'] = null;
+    if (parts.has('lights')) {
+      const red = () => listVisibleItems(db, ctx, { light: 'red', page: 1, pageSize: 20 });
+      redItems = { ...(await timeRuns(timer, 5, red)), total: (await red()).total };
+    }
+    const others = { circularWeek, circularMonth, dashboard: board, redItems };
+    if (!parts.has('sweep')) return { ...others, firstSweep: null, sweep: null };
     await forgetSweeps(database.db);
     const sweepAt = async (at: Date): Promise<Sweep> => {
       const before = await noticeCount(database.db);
@@ -127,7 +136,7 @@ export async function measureInProcess(
     };
     const firstSweep = await sweepAt(yesterday);
     const sweep = await sweepAt(today);
-    return { circularWeek, circularMonth, dashboard: board, firstSweep, sweep };
+    return { ...others, firstSweep, sweep };
   } finally {
     await database.close();
   }
