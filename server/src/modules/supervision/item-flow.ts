@@ -305,8 +305,12 @@ export async function reopenItem(
     closed_at: null,
   });
   for (const a of await assignmentsOf(trx, [id])) {
+    const signed = a.accountable_user_id !== null;
     const reopened = {
-      status: a.accountable_user_id ? ('acknowledged' as const) : ('assigned' as const),
+      status: signed ? ('acknowledged' as const) : ('assigned' as const),
+      // Feedback is owed from here on (owed-periods.ts counts from acknowledged_at): the stretch while
+      // closed or suspended owed none, and counting from the first signing made it all late at once.
+      acknowledged_at: signed ? at : null,
       deadline: deadline ?? a.deadline,
       closed_at: null,
       closed_on_time: null,

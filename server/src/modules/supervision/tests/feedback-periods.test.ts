@@ -6,7 +6,7 @@ import { TEST_DB } from '../../../test-support/database.js';
 import { PASSWORD, seedOrg, type TestOrg } from '../../../test-support/org.js';
 import { assignedItem, assignmentOf, instruction, ok, refused } from './helpers.js';
 
-describe(`feedback periods: a missed week is made up first; the light filter pages after lighting [${TEST_DB}]`, () => {
+describe(`feedback periods: a missed week is made up first, the light filter, and 重新启动 [${TEST_DB}]`, () => {
   let t: TestApp;
   let org: TestOrg;
   const c: Record<string, TestClient> = {};
@@ -64,5 +64,45 @@ describe(`feedback periods: a missed week is made up first; the light filter pag
     );
     const none = (await c.supervisor!.get('/api/items?light=red')).json<{ total: number }>();
     assert.equal(none.total, 0);
+  });
+  test('after 重新启动 feedback is owed from the reopening, not for the weeks it stood suspended', async () => {
+    t.clock.set('2026-03-10T02:00:00Z');
+    await loginAll();
+    const first = org.departments.first;
+    let item = await assignedItem(c.supervisor!, c.leader!, instruction('中止后重新启动的事项'), [
+      { departmentId: first, role: 'lead', deadline: '2026-06-30' },
+    ]);
+    let a = assignmentOf(item, first);
+    ok(await c.handler1!.post(`/api/assignments/${a.id}/acknowledge`, { version: a.version }));
+    ok(await c.handler1!.post(`/api/assignments/${a.id}/feedbacks`, { content: '第11周进展。' }), 201);
+    item = ok(await c.supervisor!.get(`/api/items/${item.id}`));
+    item = ok(
+      await c.supervisor!.post(`/api/items/${item.id}/suspend`, {
+        version: item.version,
+        reason: '任务调整',
+      }),
+    );
+
+    t.clock.set('2026-04-21T02:00:00Z'); // Tuesday of W17: W12–W16 passed while suspended
+    await loginAll();
+    item = ok(
+      await c.supervisor!.post(`/api/items/${item.id}/reopen`, {
+        version: item.version,
+        instruction: '根据新批示继续推进',
+        deadline: null,
+      }),
+    );
+    a = assignmentOf(item, first);
+    // W17's feedback, due Friday: not W12's, due 03-20 and five weeks late.
+    assert.deepEqual([a.status, a.nextFeedbackDue], ['acknowledged', '2026-04-24']);
+    ok(await c.handler1!.post(`/api/assignments/${a.id}/feedbacks`, { content: '第17周进展。' }), 201);
+    a = assignmentOf(ok(await c.handler1!.get(`/api/items/${item.id}`)), first);
+    assert.deepEqual(
+      a.feedbacks.map((f) => [f.period, f.onTime]),
+      [
+        ['2026-W11', true],
+        ['2026-W17', true],
+      ],
+    );
   });
 });
