@@ -250,7 +250,9 @@ export async function circularDocx(t: CoveringText, stats: CircularStats): Promi
           run: {
             size: SIZE.body,
             font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin },
-            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+            // Latin script (digits, '.', '%') as en-US, as Chinese Word writes it: under a zh-CN Latin
+            // language LibreOffice line-breaks inside numbers ("42." / "9%"), which GB/T 9704 text must not.
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
           },
         },
       },
