@@ -1,7 +1,7 @@
 import type { Executor, FeedbackCycle } from '../../platform/db/schema.js';
 import { serialLock } from '../../platform/db/database.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
-import { AppError, notFound, stale } from '../../platform/http/errors.js';
+import { AppError, invalid, notFound, stale } from '../../platform/http/errors.js';
 import { beijingDate, loadCalendar } from '../calendar/index.js';
 import { departmentsByIds, findUserById, rolesOf } from '../identity/index.js';
 import {
@@ -297,6 +297,13 @@ export async function reopenItem(
   mayRunSupervision(ctx.actor, '重新启动');
   const item = await loadItem(trx, id);
   requireItemStatus(item, ['closed', 'suspended'], '重新启动');
+  const today = beijingDate(ctx.clock.now());
+  if (deadline !== null && deadline < today) throw invalid('新的办理时限', `${deadline} 早于今天`);
+  const assignments = await assignmentsOf(trx, [id]);
+  // Keeping a deadline that has passed would reopen the item red, overdue the moment it runs again.
+  const lapsed = assignments.find((a) => a.deadline !== null && a.deadline < today);
+  if (deadline === null && item.standing === 0 && lapsed)
+    throw invalid('新的办理时限', `原办理时限 ${lapsed.deadline} 已过，请填写新的办理时限`);
   const ref = JSON.parse(item.source_ref) as Record<string, unknown>;
   const reopenings: unknown[] = Array.isArray(ref.reopenings) ? (ref.reopenings as unknown[]) : [];
   const at = nowIso(ctx);
@@ -304,7 +311,7 @@ export async function reopenItem(
     source_ref: JSON.stringify({ ...ref, reopenings: [...reopenings, { at, instruction }] }),
     closed_at: null,
   });
-  for (const a of await assignmentsOf(trx, [id])) {
+  for (const a of assignments) {
     const signed = a.accountable_user_id !== null;
     const reopened = {
       status: signed ? ('acknowledged' as const) : ('assigned' as const),

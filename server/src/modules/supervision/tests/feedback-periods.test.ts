@@ -105,4 +105,43 @@ describe(`feedback periods: a missed week is made up first, the light filter, an
       ],
     );
   });
+  test('重新启动 refuses a new deadline before today, and needs one when the old deadline has passed', async () => {
+    t.clock.set('2026-03-10T02:00:00Z');
+    await loginAll();
+    const first = org.departments.first;
+    let item = await assignedItem(c.supervisor!, c.leader!, instruction('时限已过后重新启动的事项'), [
+      { departmentId: first, role: 'lead', deadline: '2026-03-31' },
+    ]);
+    const a = assignmentOf(item, first);
+    ok(await c.handler1!.post(`/api/assignments/${a.id}/acknowledge`, { version: a.version }));
+    item = ok(await c.supervisor!.get(`/api/items/${item.id}`));
+    item = ok(
+      await c.supervisor!.post(`/api/items/${item.id}/suspend`, {
+        version: item.version,
+        reason: '任务调整',
+      }),
+    );
+
+    t.clock.set('2026-04-21T02:00:00Z');
+    await loginAll();
+    const reopen = (deadline: string | null) =>
+      c.supervisor!.post(`/api/items/${item.id}/reopen`, {
+        version: item.version,
+        instruction: '根据新批示继续推进',
+        deadline,
+      });
+    for (const [deadline, message] of [
+      ['2026-04-20', '新的办理时限：2026-04-20 早于今天'],
+      [null, '新的办理时限：原办理时限 2026-03-31 已过，请填写新的办理时限'],
+    ] as const) {
+      const res = await reopen(deadline);
+      refused(res, 400, 'VALIDATION_FAILED');
+      assert.equal(res.json<{ message: string }>().message, message);
+    }
+    assert.equal(ok(await c.supervisor!.get(`/api/items/${item.id}`)).status, 'suspended', 'nothing changed');
+    item = ok(await reopen('2026-05-29'));
+    const reopened = assignmentOf(item, first);
+    assert.deepEqual([item.status, reopened.deadline], ['assigned', '2026-05-29']);
+    assert.notEqual(reopened.light, 'red', 'not overdue the moment it runs again');
+  });
 });

@@ -73,7 +73,7 @@ export function ItemActionsBar({ item, can, run, busy, ask, onAssign }: Props) {
           ask({
             title: '根据新批示重新启动',
             okText: '重新启动',
-            hint: '各承办部门重新办理；不填新的办理时限则沿用原时限。',
+            hint: '各承办部门重新办理；不填新的办理时限则沿用原时限，原时限已过的须填写新时限。',
             fields: [
               { name: 'instruction', label: '新的批示或要求', kind: 'text', required: true },
               { name: 'deadline', label: '新的办理时限', kind: 'date' },
