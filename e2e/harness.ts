@@ -177,6 +177,15 @@ export async function shot(page: Page, name: string, options: { fullPage?: boole
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
 }
 
+/** The modal showing `text` once it has finished opening: a click during its zoom-in can be lost. */
+export async function openedModal(page: Page, text: string): Promise<Locator> {
+  const modal = page
+    .locator('.ant-modal:not([class*="-enter"]):not([class*="-appear"])')
+    .filter({ hasText: text });
+  await modal.waitFor();
+  return modal;
+}
+
 /** A dropdown that has finished opening: a click during its slide-in animation can be lost. */
 export const settled = (page: Page, dropdown: Locator) =>
   dropdown.and(page.locator('.ant-select-dropdown:not([class*="-enter"]):not([class*="-appear"])'));

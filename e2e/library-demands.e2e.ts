@@ -15,6 +15,7 @@ import {
   choose,
   expectHeading,
   label,
+  openedModal,
   search,
   shot,
   startStack,
@@ -51,7 +52,7 @@ step('a free member posts a request for materials', async () => {
   await expectHeading(page, '需求征集');
   await page.getByText('还没有需求，欢迎提出').waitFor();
   await page.getByRole('button', { name: /提出需求/ }).click();
-  const modal = page.locator('.ant-modal').filter({ hasText: '提出资料需求' });
+  const modal = await openedModal(page, '提出资料需求');
   await modal.getByRole('button', { name: label('提交') }).click();
   await modal.getByText('请填写需求标题').waitFor();
   await modal.getByLabel('需求标题').fill(REQUEST);
@@ -99,7 +100,7 @@ step('an editor answers it with a published material', async () => {
   await page.goto('/library/demands');
   await expectHeading(page, '需求征集');
   await demand(page).getByRole('button', { name: '以资料回应' }).click();
-  const modal = page.locator('.ant-modal').filter({ hasText: '以资料回应需求' });
+  const modal = await openedModal(page, '以资料回应需求');
   const answerField = modal.getByLabel('回应资料');
   await answerField.click();
   await (await search(page, answerField, '个人对照', ANSWER)).click();
@@ -146,7 +147,7 @@ step('the system administrator adds a 会员群 and a 免费群', async () => {
     ['免费群', '资料库免费交流群', FREE_LINK, ''],
   ] as const) {
     await page.getByRole('button', { name: /新增群组/ }).click();
-    const modal = page.locator('.ant-modal').filter({ hasText: '新增群组' });
+    const modal = await openedModal(page, '新增群组');
     await choose(page, modal.getByLabel('类别'), kind);
     await modal.getByLabel('群名称').fill(name);
     await modal.getByLabel('加群链接').fill(link);
