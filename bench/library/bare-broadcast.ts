@@ -11,7 +11,13 @@ let published = 0;
 
 const server = http.createServer((req, res) => {
   if (req.url === '/stream') {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    res.removeHeader('content-length');
+    res.removeHeader('transfer-encoding');
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'close',
+    });
     res.write('retry: 3000\n\nevent: unread\ndata: {"count":0}\n\n');
     streams.push(res);
     return;

@@ -28,10 +28,18 @@ export function sseFrame(event: string, data: unknown, id?: number): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/**
- * The frame of each row, as sseFrame('notification', {id, title, link, kind, createdAt}, id) writes it
- * (never the body). The rows of one event differ only in id, so the rest of the JSON is built once.
- */
+/** A notification frame's JSON after its id: everything but the id, which the rows of one event share. */
+function frameRest(notice: { title: string; link: string | null; kind: string; createdAt: string }): string {
+  const { title, link, kind, createdAt } = notice;
+  return JSON.stringify({ title, link, kind, createdAt }).slice(1);
+}
+
+/** The frame sseFrame('notification', {id, title, link, kind, createdAt}, id) writes, from its rest. */
+function noticeFrame(id: number, rest: string): string {
+  return `id: ${id}\nevent: notification\ndata: {"id":${id},${rest}\n\n`;
+}
+
+/** The frame of each row (never the body). The rows of one event differ only in id. */
 export function noticeFrames(rows: readonly Row[]): string[] {
   let previous: Row | undefined;
   let rest = '';
@@ -43,10 +51,10 @@ export function noticeFrames(rows: readonly Row[]): string[] {
       row.kind !== previous.kind ||
       row.created_at !== previous.created_at
     ) {
-      rest = JSON.stringify({ title: row.title, link: row.link, kind: row.kind, createdAt: row.created_at });
+      rest = frameRest({ ...row, createdAt: row.created_at });
       previous = row;
     }
-    return `id: ${row.id}\nevent: notification\ndata: {"id":${row.id},${rest.slice(1)}\n\n`;
+    return noticeFrame(row.id, rest);
   });
 }
 
@@ -146,14 +154,19 @@ export class NotifyHub {
     });
   }
 
-  /** A handed batch's rows above the last id seen, for the people listening, as the poll would read them. */
+  /**
+   * A handed batch's rows above the last id seen, for the people listening, as the poll would read them.
+   * Written straight from the batch: at 10,000 people every allocation per row shows in the delay.
+   */
   private dispatchHanded(live: LiveNotices): void {
     const { kind, title, link, createdAt } = live;
-    const rows: Row[] = [];
-    for (const { id, user_id } of live.recipients)
-      if (id > this.lastId && this.listeners.has(user_id))
-        rows.push({ id, user_id, kind, title, link, created_at: createdAt });
-    this.dispatch(rows);
+    const rest = frameRest(live);
+    for (const { id, user_id } of live.recipients) {
+      const listeners = id > this.lastId ? this.listeners.get(user_id) : undefined;
+      if (!listeners) continue;
+      const frame = noticeFrame(id, rest);
+      for (const listener of listeners) listener({ id, title, link, kind, createdAt }, frame);
+    }
   }
 
   /**

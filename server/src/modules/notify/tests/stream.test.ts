@@ -102,6 +102,9 @@ describe(`notify stream: Server-Sent Events over a real socket [${TEST_DB}]`, ()
     try {
       assert.equal(stream.res.status, 200);
       assert.match(stream.res.headers.get('content-type') ?? '', /^text\/event-stream/);
+      // Frames are written to the socket as they are: the body must not be chunked.
+      assert.equal(stream.res.headers.get('transfer-encoding'), null);
+      assert.equal(stream.res.headers.get('connection'), 'close');
       assert.deepEqual(await stream.next(), { event: 'unread', id: null, data: { count: 1 } });
 
       await send(t.deps.db, handler2!, 'stream:other', '别人的通知');
