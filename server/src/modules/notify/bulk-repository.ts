@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { dialectOf, integerRows, timestampParam } from '../../platform/db/database.js';
+import { dialectOf, integerArray, integerRows, timestampParam } from '../../platform/db/database.js';
 import type { Executor } from '../../platform/db/schema.js';
 
 /**
@@ -32,15 +32,26 @@ export function sameNoticeRows(
     from ${integerRows(dialectOf(db), userIds)} r`;
 }
 
-/** Ids and recipients of a bulk's rows (kind `kind`, ids above `after`): two integers a row, no text. */
-export function bulkRecipients(db: Executor, bulk: { kind: string; after: number }) {
-  return db
+/**
+ * Ids and recipients of a bulk's rows (kind `kind`, ids above `after`), in id order: two JSON arrays in
+ * one row, so 10,000 recipients cost two values to read, not a row each.
+ */
+export async function bulkRecipients(
+  db: Executor,
+  bulk: { kind: string; after: number },
+): Promise<{ id: number; user_id: number }[]> {
+  const dialect = dialectOf(db);
+  const row = await db
     .selectFrom('notifications')
-    .select(['id', 'user_id'])
+    .select([
+      integerArray(dialect, sql`id`, undefined, sql`id`).as('ids'),
+      integerArray(dialect, sql`user_id`, undefined, sql`id`).as('users'),
+    ])
     .where('id', '>', bulk.after)
     .where('kind', '=', bulk.kind)
-    .orderBy('id')
-    .execute();
+    .executeTakeFirstOrThrow();
+  const users = JSON.parse(row.users) as number[];
+  return (JSON.parse(row.ids) as number[]).map((id, k) => ({ id, user_id: users[k]! }));
 }
 
 /** When a recipient's outside sends may go, by their quiet hours: computed by sendTime() per window. */
@@ -161,12 +172,18 @@ export function deliveryJobs(bulk: { kind: string; after: number }, afterDeliver
 /**
  * publishNotifications for this bulk without reading its ids out: PostgreSQL builds the NOTIFY
  * payloads itself, 500 ids each (payloads are limited to 8000 bytes). SQLite's processes poll.
+ * `origin`: the process that hands these rows to its own streams itself (notifyAll), whose listener
+ * then passes over them.
  */
-export async function publishBulk(db: Executor, bulk: { kind: string; after: number }): Promise<void> {
+export async function publishBulk(
+  db: Executor,
+  bulk: { kind: string; after: number },
+  origin: string | null,
+): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
   await sql`
     select pg_notify('luoshi_notify',
-      json_build_object('schema', current_schema(), 'ids', json_agg(id order by id))::text)
+      json_build_object('schema', current_schema(), 'ids', json_agg(id order by id), 'origin', ${origin}::text)::text)
     from (
       select id, (row_number() over (order by id) - 1) / 500 as chunk
       from notifications where id > ${bulk.after} and kind = ${bulk.kind}

@@ -30,15 +30,19 @@ export async function notifyFromQuery(
   kind: string,
   source: RawBuilder<NoticeRow>,
 ): Promise<number> {
-  return (await writeBulk(trx, ctx, kind, source)).written;
+  return (await writeBulk(trx, ctx, kind, source, null)).written;
 }
 
-/** notifyFromQuery, also saying which rows are this bulk's: those of `kind` above `after`, made at `now`. */
+/**
+ * notifyFromQuery, also saying which rows are this bulk's: those of `kind` above `after`, made at `now`.
+ * `origin`: set when the caller hands the rows to this process's streams itself (publishBulk).
+ */
 export async function writeBulk(
   trx: Executor,
   ctx: Ctx,
   kind: string,
   source: RawBuilder<NoticeRow>,
+  origin: string | null,
 ): Promise<{ written: number; after: number; now: string }> {
   const now = nowIso(ctx);
   const after = await maxNotificationId(trx);
@@ -69,6 +73,6 @@ export async function writeBulk(
         deliveryJobs(bulk, afterDelivery),
       );
   }
-  await publishBulk(trx, bulk);
+  await publishBulk(trx, bulk, origin);
   return { written, after, now };
 }

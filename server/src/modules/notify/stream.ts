@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
@@ -21,7 +22,14 @@ const POLL_MS = 1_000;
 const RECONNECT_MS = 1_000;
 /** Rows per read of the SQLite poller: a publish to 10,000 people is read in a few statements. */
 const PAGE = 5_000;
-const payloadSchema = z.object({ schema: z.string(), ids: z.array(z.number()) });
+const payloadSchema = z.object({
+  schema: z.string(),
+  ids: z.array(z.number()),
+  origin: z.string().nullish(),
+});
+
+/** Names this process in the NOTIFY of rows it hands to its own streams (notifyAll, announceNotices). */
+export const PROCESS_ORIGIN = randomUUID();
 
 /** One Server-Sent Events frame. */
 export function sseFrame(event: string, data: unknown, id?: number): string {
@@ -70,9 +78,10 @@ export interface LiveNotices {
 const hubs = new Set<NotifyHub>();
 
 /**
- * SQLite has no NOTIFY: a writer in this process that has just committed notifications (the library's
- * publish push) hands them to the pollers, which show them now instead of up to a second later, and
- * without reading them back. PostgreSQL ignores it (NOTIFY tells every process).
+ * A writer in this process that has just committed notifications (notifyAll: the library's publish push)
+ * hands them to this process's streams, which show them without reading them back: on SQLite now instead
+ * of at the next poll, on PostgreSQL instead of reading them on their NOTIFY, which names this process
+ * (PROCESS_ORIGIN) so that its listener passes over them. Other processes read them as usual.
  */
 export function announceNotices(live: LiveNotices): void {
   for (const hub of hubs) hub.take(live);
@@ -155,14 +164,14 @@ export class NotifyHub {
   }
 
   /**
-   * A handed batch's rows above the last id seen, for the people listening, as the poll would read them.
-   * Written straight from the batch: at 10,000 people every allocation per row shows in the delay.
+   * A handed batch's rows with ids above `above`, for the people listening. Written straight from the
+   * batch: at 10,000 people every allocation per row shows in the delay.
    */
-  private dispatchHanded(live: LiveNotices): void {
+  private dispatchHanded(live: LiveNotices, above: number): void {
     const { kind, title, link, createdAt } = live;
     const rest = frameRest(live);
     for (const { id, user_id } of live.recipients) {
-      const listeners = id > this.lastId ? this.listeners.get(user_id) : undefined;
+      const listeners = id > above ? this.listeners.get(user_id) : undefined;
       if (!listeners) continue;
       const frame = noticeFrame(id, rest);
       for (const listener of listeners) listener({ id, title, link, kind, createdAt }, frame);
@@ -170,12 +179,18 @@ export class NotifyHub {
   }
 
   /**
-   * Rows this process has just committed (SQLite, once polling has started): the poll, run now,
-   * dispatches them in their place in id order and reads only what lies around them. A batch whose ids
-   * are not one unbroken run is left for the poll to read.
+   * Rows this process has just committed. PostgreSQL: shown now (their NOTIFY is passed over). SQLite,
+   * once polling has started: the poll, run now, dispatches them in their place in id order and reads
+   * only what lies around them; a batch whose ids are not one unbroken run is left for the poll to read.
    */
   take(live: LiveNotices): void {
-    if (this.closed || this.deps.database.dialect === 'postgres' || !this.timer) return;
+    if (this.closed) return;
+    // PostgreSQL's lastId only says where a reconnect reads from: all of the batch is new here.
+    if (this.deps.database.dialect === 'postgres') {
+      this.dispatchHanded(live, 0);
+      return;
+    }
+    if (!this.timer) return;
     const first = live.recipients[0]?.id;
     const last = live.recipients.at(-1)?.id;
     if (first === undefined || last === undefined || last - first + 1 !== live.recipients.length) return;
@@ -218,7 +233,7 @@ export class NotifyHub {
       this.handed = this.handed.filter((batch) => batch.last > this.lastId);
       const next = this.handed[0];
       if (next && next.first <= this.lastId + 1) {
-        this.dispatchHanded(next.live);
+        this.dispatchHanded(next.live, this.lastId);
         this.lastId = next.last;
         continue;
       }
@@ -244,7 +259,8 @@ export class NotifyHub {
       if (!parsed.success || parsed.data.schema !== schema) return;
       // Kept so that a reconnect reads what it missed from here on.
       this.lastId = Math.max(this.lastId, ...parsed.data.ids);
-      if (this.listeners.size === 0) return;
+      // Rows this process wrote and handed to its streams itself (announceNotices).
+      if (this.listeners.size === 0 || parsed.data.origin === PROCESS_ORIGIN) return;
       notificationsByIds(this.deps.db, parsed.data.ids)
         .then((found) => this.dispatch(found))
         .catch((error: unknown) => this.log('读取新通知失败', error));

@@ -200,17 +200,20 @@ export function containsText(dialect: DialectName, column: string, text: string)
 
 /**
  * integerRows the other way: the integers of `column` in an aggregate query (only the rows `where` holds,
- * if given) as one JSON array in one text value: thousands of ids cost one value to read, not a row each.
+ * if given; in the order of `orderBy`, if given) as one JSON array in one text value: thousands of ids
+ * cost one value to read, not a row each.
  */
 export function integerArray(
   dialect: DialectName,
   column: RawBuilder<unknown>,
   where?: RawBuilder<unknown>,
+  orderBy?: RawBuilder<unknown>,
 ): RawBuilder<string> {
   const only = where ? sql` filter (where ${where})` : sql``;
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
   return dialect === 'postgres'
-    ? sql<string>`cast(coalesce(json_agg(${column})${only}, '[]') as text)`
-    : sql<string>`json_group_array(${column})${only}`;
+    ? sql<string>`cast(coalesce(json_agg(${column}${order})${only}, '[]') as text)`
+    : sql<string>`json_group_array(${column}${order})${only}`;
 }
 
 /** Row locking that lets several workers claim different rows (PostgreSQL); SQLite serialises writers. */
