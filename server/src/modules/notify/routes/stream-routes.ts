@@ -66,9 +66,11 @@ export function streamRoutes(app: FastifyInstance): void {
       try {
         // Subscribe before counting, so nothing written meanwhile is missed.
         // Frames go to the socket itself (the body is not chunked): the response's own write path
-        // costs more than the frame at 10,000 streams.
+        // costs more than the frame at 10,000 streams. An ended stream takes nothing until it closes.
         const socket = res.socket;
-        const stop = await hub.subscribe(actor.id, (_event, frame) => socket?.write(frame));
+        const stop = await hub.subscribe(actor.id, (_event, frame) => {
+          if (!res.writableEnded) socket?.write(frame);
+        });
         if (res.writableEnded) stop();
         else unsubscribe = stop;
         res.write(sseFrame('unread', { count: await countUnread(db, actor.id) }));
