@@ -2,6 +2,7 @@ import { MINUTE } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/schema.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { AppDeps } from '../../../platform/deps.js';
+import { processOutbox } from '../push/index.js';
 import { dueScheduled, findMaterial } from './repository.js';
 import { publishRow } from './service.js';
 
@@ -25,17 +26,15 @@ export async function publishDueMaterials(db: Db, ctx: Ctx): Promise<number> {
   return published;
 }
 
-/** Runs every minute, so a material scheduled for 09:00 is out by 09:01 at the latest. */
+/**
+ * Runs every minute, so a material scheduled for 09:00 is out by 09:01 at the latest, and pushes what it
+ * published at once: followers online hear of it within a second, not at the push job's next round.
+ */
 export const libraryPublishJob = {
   name: 'library.publish-scheduled',
   intervalSeconds: MINUTE / 1000,
   run: async (_payload: unknown, deps: AppDeps): Promise<void> => {
-    await publishDueMaterials(deps.db, {
-      actor: null,
-      clientIp: null,
-      clock: deps.clock,
-      keys: deps.keys,
-      config: deps.config,
-    });
+    const ctx: Ctx = { actor: null, clientIp: null, clock: deps.clock, keys: deps.keys, config: deps.config };
+    if ((await publishDueMaterials(deps.db, ctx)) > 0) await processOutbox(deps.db, ctx);
   },
 };

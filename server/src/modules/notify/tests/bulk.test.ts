@@ -16,6 +16,8 @@ import {
   type NoticeRow,
   type NotifyRequest,
 } from '../index.js';
+import { writeBulk } from '../bulk.js';
+import { sameNoticeRows } from '../bulk-repository.js';
 import { NotifyHub, type StreamEvent } from '../stream.js';
 
 /**
@@ -281,6 +283,26 @@ describe(`notify in bulk, inside the database [${TEST_DB}]`, () => {
           createdAt: mine.created_at,
         },
       ]);
+
+      // Another process's notifyAll: its NOTIFY names that process, so this one reads the rows.
+      if (t.database.dialect === 'postgres') {
+        await t.deps.db.transaction().execute((trx) =>
+          writeBulk(
+            trx,
+            t.ctx(),
+            'test.live',
+            sameNoticeRows(trx, [handler1!], {
+              title: '别的进程发布',
+              body: '',
+              link: null,
+              dedupeKey: 'live:elsewhere',
+            }),
+            'another-process',
+          ),
+        );
+        for (let waited = 0; received.length < 3 && waited < 5_000; waited += 20) await sleep(20);
+        assert.equal(received[2]?.title, '别的进程发布');
+      }
     } finally {
       await peer.close();
       stop();

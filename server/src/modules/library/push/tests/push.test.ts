@@ -9,6 +9,7 @@ import { PG_URL, TEST_DB } from '../../../../test-support/database.js';
 import { PASSWORD } from '../../../../test-support/org.js';
 import { draft, ok, refused, SECRET, seedLibrary, type Editor } from '../../materials/tests/fixture.js';
 import { materialInput } from '../../materials/presenter.js';
+import { libraryPublishJob } from '../../materials/index.js';
 import { createMaterial, publishMaterial, withdrawMaterial } from '../../materials/service.js';
 import { processOutbox, PUSH_KIND } from '../index.js';
 
@@ -128,6 +129,25 @@ describe(`library push: subscriptions and publish notices [${TEST_DB}]`, () => {
       .where('object_id', '=', String(m.id))
       .execute();
     assert.equal((JSON.parse(audit[0]!.changes) as { notified: number }).notified, 1);
+  });
+
+  test('a scheduled material is pushed by the job that publishes it, not at the push job’s next round', async () => {
+    const m = ok<Editor>(await c.editor!.post(BASE, draft({ tier: 'free', topics: ['纪律教育'] })), 201);
+    const at = new Date(t.clock.now().getTime() + 600_000).toISOString();
+    ok(await c.editor!.post(`${BASE}/${m.id}/schedule`, { version: m.version, publishAt: at }));
+    t.clock.advance(600_000);
+    await libraryPublishJob.run(null, t.deps);
+    assert.deepEqual(
+      (await notices(m.id)).map((r) => r.user_id).sort((a, b) => a - b),
+      [users.member, users.paid].sort((a, b) => a! - b!),
+    );
+    const waiting = await t.deps.db
+      .selectFrom('library_outbox')
+      .select('id')
+      .where('material_id', '=', m.id)
+      .where('processed_at', 'is', null)
+      .execute();
+    assert.deepEqual(waiting, []);
   });
 
   test('a free material reaches every follower; people following other topics and types hear nothing', async () => {
