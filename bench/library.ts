@@ -5,6 +5,7 @@
  * (发展), rare words, two words together, one character. Target on SQLite: every kind p99 ≤ 50 ms.
  *
  *   npm run bench:library -- [--scale=1] [--only=sqlite|postgres] [--queries=200] [--dir=…]
+ *     [--reuse]   (search the materials a previous run left, when they are all there, instead of indexing anew)
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -30,6 +31,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     queries: { type: 'string', default: '200' },
     dir: { type: 'string', default: '/tmp/luoshi-bench-library' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const total = Math.round(100_000 * Number(opts.scale));
@@ -52,22 +54,46 @@ const KINDS: { label: string; queries: readonly string[] }[] = [
   { label: '单字「党」', queries: ['党'] },
 ];
 
+const sqliteFile = join(opts.dir, `library-${total}.db`);
+const pgName = `luoshi_bench_library_${total}`;
+
+function pgDatabaseUrl(): string {
+  const url = new URL(pgUrl);
+  url.pathname = `/${pgName}`;
+  return url.toString();
+}
+
 async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Database> {
   mkdirSync(opts.dir, { recursive: true });
   if (dialect === 'sqlite') {
-    const file = join(opts.dir, `library-${total}.db`);
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
-    return openDatabase(`sqlite:${file}`);
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(sqliteFile + suffix)) rmSync(sqliteFile + suffix);
+    return openDatabase(`sqlite:${sqliteFile}`);
   }
-  const name = `luoshi_bench_library_${total}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
+  await admin.query(`drop database if exists ${pgName} with (force)`);
+  await admin.query(`create database ${pgName}`);
   await admin.end();
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  return openDatabase(url.toString());
+  return openDatabase(pgDatabaseUrl());
+}
+
+/** A previous run's database (--reuse), if it holds all `total` materials; null otherwise. */
+async function previousDatabase(dialect: 'sqlite' | 'postgres'): Promise<Database | null> {
+  if (dialect === 'sqlite' && !existsSync(sqliteFile)) return null;
+  let database: Database;
+  try {
+    database = openDatabase(dialect === 'sqlite' ? `sqlite:${sqliteFile}` : pgDatabaseUrl());
+    const row = await database.db
+      .selectFrom('library_search_docs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) === total) return database;
+    await database.close();
+  } catch {
+    // No such database or no index in it: generate anew.
+  }
+  return null;
 }
 
 async function load(database: Database): Promise<{ seconds: number; indexing: number }> {
@@ -131,14 +157,18 @@ async function measure(database: Database) {
 
 async function run(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
   console.log(`\n━━ ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ━━`);
-  const database = await freshDatabase(dialect);
+  const previous = opts.reuse ? await previousDatabase(dialect) : null;
+  const database = previous ?? (await freshDatabase(dialect));
   try {
     await migrateUp(database.db);
-    const loaded = await load(database);
+    const loaded = previous ? null : await load(database);
     console.log('  测量检索（含高亮、相关度排序、锁定判断）…');
+    const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const indexing = loaded
+      ? `索引用时 ${loaded.indexing.toFixed(0)} 秒（含生成 ${loaded.seconds.toFixed(0)} 秒）`
+      : '沿用上次生成的资料（--reuse，未重新索引）';
     return [
-      `${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}：${total.toLocaleString('zh-CN')} 篇，` +
-        `索引用时 ${loaded.indexing.toFixed(0)} 秒（含生成 ${loaded.seconds.toFixed(0)} 秒），库大小 ${await size(database)}`,
+      `${label}：${total.toLocaleString('zh-CN')} 篇，${indexing}，库大小 ${await size(database)}`,
       ...(await measure(database)),
     ];
   } finally {
