@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -233,4 +234,26 @@ export async function typeTotp(page: Page, secret: string): Promise<void> {
   const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
   await page.locator('.ant-otp input').first().click();
   await page.keyboard.type(code);
+}
+
+/**
+ * The steps of a walk told as one story: after a failed step (`onFailure` may save what the browsers
+ * showed) the later ones are skipped instead of timing out.
+ */
+export function storySteps(
+  onFailure?: () => Promise<void>,
+): (name: string, run: () => Promise<void>) => void {
+  let broken: string | null = null;
+  return (name, run) => {
+    test(name, async (t) => {
+      if (broken) return t.skip(`an earlier step failed: ${broken}`);
+      try {
+        await run();
+      } catch (error) {
+        broken = name;
+        await onFailure?.();
+        throw error;
+      }
+    });
+  };
 }

@@ -10,7 +10,7 @@
  * Run: CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/library-push.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   DESKTOP,
@@ -23,6 +23,7 @@ import {
   shot,
   sleep,
   startStack,
+  storySteps,
   type Stack,
 } from './harness.js';
 
@@ -51,18 +52,7 @@ after(async () => {
 });
 
 /** The walk is one story: after a failed step the later ones are skipped instead of timing out. */
-let broken: string | null = null;
-function step(name: string, run: () => Promise<void>): void {
-  test(name, async (t) => {
-    if (broken) return t.skip(`an earlier step failed: ${broken}`);
-    try {
-      await run();
-    } catch (error) {
-      broken = name;
-      throw error;
-    }
-  });
-}
+const step = storySteps();
 
 /**
  * `login` opens the library home, follows 纪律教育 with the 订阅 control and stays there. Resolves once the

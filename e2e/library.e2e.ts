@@ -16,10 +16,19 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Page } from 'playwright-core';
-import { DESKTOP, LAPTOP, PHONE, expectHeading, shot, startStack, type Stack } from './harness.js';
+import {
+  DESKTOP,
+  LAPTOP,
+  PHONE,
+  expectHeading,
+  shot,
+  startStack,
+  storySteps,
+  type Stack,
+} from './harness.js';
 
 const TITLE = '在党纪学习教育读书班上的讲话';
 const TYPO = '希望大家列出问题清单,有针对性的加以改正。';
@@ -57,18 +66,7 @@ after(async () => {
 });
 
 /** The walk is one story: after a failed step the later ones are skipped instead of timing out. */
-let broken: string | null = null;
-function step(name: string, run: () => Promise<void>): void {
-  test(name, async (t) => {
-    if (broken) return t.skip(`an earlier step failed: ${broken}`);
-    try {
-      await run();
-    } catch (error) {
-      broken = name;
-      throw error;
-    }
-  });
-}
+const step = storySteps();
 
 let editor: Page;
 let member: Page;

@@ -2,16 +2,14 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, expectHeading, fillLogin, type Stack } from './harness.js';
+import { DESKTOP, expectHeading, fillLogin, storySteps, type Stack } from './harness.js';
 
 /** Everyone taking part, each signed in in their own browser context. */
 export class People {
   readonly failures: string[] = [];
   private readonly contexts: BrowserContext[] = [];
   private readonly pages = new Map<string, Page>();
-  private broken: string | null = null;
 
   constructor(private readonly stack: () => Stack) {}
 
@@ -47,22 +45,8 @@ export class People {
     for (const context of this.contexts) await context.close().catch(() => undefined);
   }
 
-  /**
-   * One step of a walk told as one story: after a failed step (whose browsers are saved) the later ones
-   * are skipped instead of timing out.
-   */
-  step(name: string, run: () => Promise<void>): void {
-    test(name, async (t) => {
-      if (this.broken) return t.skip(`an earlier step failed: ${this.broken}`);
-      try {
-        await run();
-      } catch (error) {
-        this.broken = name;
-        await this.snapshot();
-        throw error;
-      }
-    });
-  }
+  /** One step of the walk's story; a failed step saves what the browsers showed. */
+  readonly step = storySteps(() => this.snapshot());
 }
 
 export const header = (page: Page) => page.getByTestId('item-header');

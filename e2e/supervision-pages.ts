@@ -1,6 +1,6 @@
 /** The item list, the working calendar and the job pages, after the walk in supervision.e2e.ts. */
 import assert from 'node:assert/strict';
-import { choose, expectHeading, label, shot } from './harness.js';
+import { choose, expectHeading, label, openedModal, shot } from './harness.js';
 import type { People } from './supervision-helpers.js';
 
 /** Filters live in the address (bookmarkable), a named view brings them back; desktop and phone pictures. */
@@ -12,11 +12,10 @@ export async function listAndViews(people: People, title: string): Promise<void>
   await row.getByText('按期办结', { exact: true }).waitFor();
   await row.getByText('第一监督检查室').waitFor();
   await page.getByRole('button', { name: /保存视图/ }).click();
-  await page.getByLabel('视图名称').fill('已销号事项');
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: label('保存') })
-    .click();
+  const naming = await openedModal(page, '保存当前筛选为视图');
+  await naming.getByLabel('视图名称').fill('已销号事项');
+  await naming.getByRole('button', { name: label('保存') }).click();
+  await page.getByText('已保存视图：已销号事项').waitFor();
   await page.goto('/supervision/items');
   await row.waitFor();
   await choose(page, page.getByLabel('我的视图'), '已销号事项');
