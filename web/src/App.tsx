@@ -60,7 +60,8 @@ const queryClient = new QueryClient({
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
-      <AntApp>
+      {/* Notices open below the page header, never over its 退出 and account. */}
+      <AntApp notification={{ top: 72 }}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <Suspense fallback={<PageLoading />}>
