@@ -48,7 +48,9 @@ after(async () => {
 
 const step = (name: string, run: () => Promise<void>) => people.step(name, run);
 
-const popconfirm = (page: Page) => page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+/** The open popconfirm once it has finished zooming in: a click during the animation can be lost. */
+const popconfirm = (page: Page) =>
+  page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-enter"]):not([class*="-appear"])');
 const row = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });
 
 step('sign in, and make an assignment that is in progress and was returned at review', async () => {
