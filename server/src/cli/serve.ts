@@ -1,4 +1,5 @@
 import { buildApp } from '../app.js';
+import { startCheckpointer } from '../platform/db/checkpointer.js';
 import { migrateUp } from '../platform/db/migrate.js';
 import type { AppDeps } from '../platform/deps.js';
 import { anyUsers, loadDemo } from '../modules/demo/index.js';
@@ -50,6 +51,12 @@ export async function serve(args: string[]): Promise<void> {
   await migrateUp(deps.db);
   await ensureOwedPeriods(deps.db, deps.clock.now().toISOString());
   await firstStart(deps);
+  const handle = deps.database.sqliteHandle;
+  const checkpointer =
+    handle &&
+    startCheckpointer(handle, {
+      onError: (error) => console.error(`SQLite 检查点线程出错，改由请求线程做检查点：${error.message}`),
+    });
 
   const stopWorkers = role === 'web' ? null : startWorkers(deps);
   const app = role === 'worker' ? null : await buildApp(deps, { logger: { level: deps.config.logLevel } });
@@ -70,6 +77,7 @@ export async function serve(args: string[]): Promise<void> {
     stopping = true;
     await stopWorkers?.();
     await app?.close();
+    await checkpointer?.stop();
     await deps.database.close();
     process.exit(0);
   };

@@ -89,6 +89,8 @@ export function sqliteFileFromUrl(url: string): string {
   return resolve(url.replace(/^sqlite:(\/\/)?/, ''));
 }
 
+export const WAL_AUTOCHECKPOINT = 10_000;
+
 export function openSqlite(file: string): BetterSqlite3.Database {
   mkdirSync(dirname(file), { recursive: true });
   const handle = new BetterSqlite3(file);
@@ -97,8 +99,9 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   handle.pragma('busy_timeout = 5000');
   handle.pragma('synchronous = NORMAL');
   // A checkpoint syncs the file: every 1,000 pages (the default) is several a second under a stream of
-  // small writes (feedback at hundreds a second); 10,000 pages (≈40 MB of WAL) is one in ten.
-  handle.pragma('wal_autocheckpoint = 10000');
+  // small writes (feedback at hundreds a second); 10,000 pages (≈40 MB of WAL) is one in ten. A server
+  // moves them off the request thread (checkpointer.ts).
+  handle.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
   // The default 2 MB page cache re-reads the counters' and open-work indexes from the OS on every
   // aggregate (the reminder sweep's notice grouping: ~130 → ~80 ms with 64 MB); a ceiling, not an allocation.
   handle.pragma('cache_size = -65536');
@@ -199,11 +202,11 @@ export function containsText(dialect: DialectName, column: string, text: string)
 }
 
 /**
- * integerRows the other way: the integers of `column` in an aggregate query (only the rows `where` holds,
+ * integerRows the other way: the values of `column` in an aggregate query (only the rows `where` holds,
  * if given; in the order of `orderBy`, if given) as one JSON array in one text value: thousands of ids
  * cost one value to read, not a row each.
  */
-export function integerArray(
+export function jsonArray(
   dialect: DialectName,
   column: RawBuilder<unknown>,
   where?: RawBuilder<unknown>,
@@ -214,6 +217,12 @@ export function integerArray(
   return dialect === 'postgres'
     ? sql<string>`cast(coalesce(json_agg(${column}${order})${only}, '[]') as text)`
     : sql<string>`json_group_array(${column}${order})${only}`;
+}
+
+/** Values as one JSON array (a row as a tuple): with jsonArray, many rows come back as one value. */
+export function jsonTuple(dialect: DialectName, values: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
+  const list = sql.join(values);
+  return dialect === 'postgres' ? sql`json_build_array(${list})` : sql`json_array(${list})`;
 }
 
 /** Row locking that lets several workers claim different rows (PostgreSQL); SQLite serialises writers. */
