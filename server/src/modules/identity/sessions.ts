@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../../../../shared/src/roles.js';
 import type { Executor, SessionTable } from '../../platform/db/schema.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { MINUTE, HOUR } from '../../platform/clock.js';
 import type { SecurityPolicy } from './security-policy.js';
-import { findSession, insertSession, updateSession } from './sessions-repository.js';
-import { findUserById, rolesOf } from './users-repository.js';
+import { findSessionWithUser, insertSession, updateSession } from './sessions-repository.js';
+import type { findUserById } from './users-repository.js';
 
 export type SessionStage = SessionTable['stage'];
 
@@ -67,27 +66,26 @@ export async function lookupSession(
   token: string,
   policy: SecurityPolicy,
 ): Promise<SessionLookup> {
-  const row = await findSession(db, sessionIdOf(token));
-  if (!row || row.revoked_at !== null) return { status: row ? 'expired' : 'none' };
+  const found = await findSessionWithUser(db, sessionIdOf(token));
+  if (!found || found.session.revokedAt !== null) return { status: found ? 'expired' : 'none' };
+  const { session, user, roles } = found;
   const now = ctx.clock.now();
-  const idleLimit = new Date(row.last_seen_at).getTime() + policy.idleMinutes * MINUTE;
-  if (now.toISOString() >= row.expires_at || now.getTime() >= idleLimit) {
-    await updateSession(db, row.id, { revoked_at: now.toISOString() });
+  const idleLimit = new Date(session.lastSeenAt).getTime() + policy.idleMinutes * MINUTE;
+  if (now.toISOString() >= session.expiresAt || now.getTime() >= idleLimit) {
+    await updateSession(db, session.id, { revoked_at: now.toISOString() });
     return { status: 'expired' };
   }
-  const user = await findUserById(db, row.user_id);
-  if (!user || user.status !== 'active') return { status: 'expired' };
-  if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY) {
-    await updateSession(db, row.id, { last_seen_at: now.toISOString() });
+  if (user.status !== 'active') return { status: 'expired' };
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_EVERY) {
+    await updateSession(db, session.id, { last_seen_at: now.toISOString() });
   }
-  const roles: Role[] = await rolesOf(db, user.id);
   signedIn.set(ctx, user);
   return {
     status: 'live',
     session: {
-      id: row.id,
-      stage: row.stage,
-      csrfToken: row.csrf_token,
+      id: session.id,
+      stage: session.stage,
+      csrfToken: session.csrfToken,
       actor: { id: user.id, login: user.login, name: user.name, departmentId: user.department_id, roles },
     },
   };

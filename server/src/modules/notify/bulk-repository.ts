@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { dialectOf, integerArray, integerRows, timestampParam } from '../../platform/db/database.js';
+import { dialectOf, jsonArray, integerRows, timestampParam } from '../../platform/db/database.js';
 import type { Executor } from '../../platform/db/schema.js';
 
 /**
@@ -44,8 +44,8 @@ export async function bulkRecipients(
   const row = await db
     .selectFrom('notifications')
     .select([
-      integerArray(dialect, sql`id`, undefined, sql`id`).as('ids'),
-      integerArray(dialect, sql`user_id`, undefined, sql`id`).as('users'),
+      jsonArray(dialect, sql`id`, undefined, sql`id`).as('ids'),
+      jsonArray(dialect, sql`user_id`, undefined, sql`id`).as('users'),
     ])
     .where('id', '>', bulk.after)
     .where('kind', '=', bulk.kind)

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import { dialectOf, integerArray, isOneOf, timestampParam } from '../../../platform/db/database.js';
+import { dialectOf, jsonArray, isOneOf, timestampParam } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/schema.js';
 import type { LibraryGrantTable } from './tables.js';
 import type { GrantSpan } from './window.js';
@@ -60,8 +60,8 @@ export async function membersInForce(
   const dialect = dialectOf(db);
   const t = timestampParam(dialect, at);
   const { rows } = await sql<{ reaching: string; short: string }>`
-    select ${integerArray(dialect, sql`w.member_id`, sql`w.back_years >= ${backYears}`)} as reaching,
-      ${integerArray(dialect, sql`w.member_id`, sql`w.back_years < ${backYears}`)} as short
+    select ${jsonArray(dialect, sql`w.member_id`, sql`w.back_years >= ${backYears}`)} as reaching,
+      ${jsonArray(dialect, sql`w.member_id`, sql`w.back_years < ${backYears}`)} as short
     from (
       select g.member_id, max(g.back_years) as back_years
       from library_grants g

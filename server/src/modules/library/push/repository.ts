@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { dialectOf, integerArray, skipLocked } from '../../../platform/db/database.js';
+import { dialectOf, jsonArray, skipLocked } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/schema.js';
 import type { SubscriptionKind } from './tables.js';
 
@@ -30,7 +30,7 @@ export async function replaceSubscriptions(
 
 /**
  * People who follow any of the topics or the type; the push then keeps those with access. The ids come
- * back as one JSON array (integerArray): 10,000 followers cost one value to read, not a row each.
+ * back as one JSON array (jsonArray): 10,000 followers cost one value to read, not a row each.
  */
 export async function followersOf(db: Executor, topics: readonly string[], type: string): Promise<number[]> {
   const followers = db
@@ -45,7 +45,7 @@ export async function followersOf(db: Executor, topics: readonly string[], type:
     );
   const row = await db
     .selectFrom(followers.as('f'))
-    .select(integerArray(dialectOf(db), sql`f.user_id`).as('ids'))
+    .select(jsonArray(dialectOf(db), sql`f.user_id`).as('ids'))
     .executeTakeFirstOrThrow();
   return JSON.parse(row.ids) as number[];
 }
