@@ -12,7 +12,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { prepare, type Prepared } from './supervision/database.js';
+import { onScratchCopy, prepare, type Prepared } from './supervision/database.js';
 import { handlerLogin, headLogin, SUPERVISOR } from './supervision/generate.js';
 import { measureInProcess, PARTS, type InProcessFigures, type Part } from './supervision/in-process.js';
 import {
@@ -66,25 +66,32 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<Figures> {
   };
   if (!parts.has('list') && !parts.has('feedback')) return figures;
   console.log('  测量事项列表与反馈报送（HTTP，50 个连接）…');
-  return withServer(
-    url,
-    async (server) => {
-      const lists = [];
-      if (parts.has('list'))
-        for (const d of [busiest, median])
-          lists.push(await measureList(server, headLogin(d), d, load.get(d) ?? 0, seconds));
-      const feedback = parts.has('feedback')
-        ? await measureFeedback(
-            server,
-            url,
-            data.departmentsByLoad.map((id) => ({ id, handler: handlerLogin(id) })),
-            seconds,
-          )
-        : null;
-      return { ...figures, lists, feedback };
-    },
-    opts.profile,
-  );
+  const lists = parts.has('list')
+    ? await withServer(
+        url,
+        async (server) => [
+          await measureList(server, headLogin(busiest), busiest, load.get(busiest) ?? 0, seconds),
+          await measureList(server, headLogin(median), median, load.get(median) ?? 0, seconds),
+        ],
+        opts.profile,
+      )
+    : [];
+  const feedback = parts.has('feedback')
+    ? await onScratchCopy(url, (scratch) =>
+        withServer(
+          scratch,
+          (server) =>
+            measureFeedback(
+              server,
+              scratch,
+              data.departmentsByLoad.map((id) => ({ id, handler: handlerLogin(id) })),
+              seconds,
+            ),
+          opts.profile,
+        ),
+      )
+    : null;
+  return { ...figures, lists, feedback };
 }
 
 const results: Figures[] = [];

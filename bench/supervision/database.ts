@@ -1,10 +1,11 @@
 /** The benchmark's databases: a generated data set kept between runs, on SQLite and on PostgreSQL. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { hashPassword } from '../../server/src/modules/identity/passwords.js';
 import { loadCalendar } from '../../server/src/modules/calendar/index.js';
-import { openDatabase, type Database } from '../../server/src/platform/db/database.js';
+import { openDatabase, sqliteFileFromUrl, type Database } from '../../server/src/platform/db/database.js';
 import { migrateUp } from '../../server/src/platform/db/migrate.js';
 import { ensureOwedPeriods } from '../../server/src/modules/supervision/index.js';
 import { pgWriter, sqliteWriter } from './bulk.js';
@@ -22,6 +23,26 @@ function progressLine(label: string, done: number, total: number): void {
     `\r  生成${label}：${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}   `,
   );
   if (done === total) process.stdout.write('\n');
+}
+
+/**
+ * `work` on a copy of a SQLite data set (its WAL folded in first), removed afterwards: feedback uses up
+ * what it reports, one per period, so each run on the copy starts from the same data. PostgreSQL: the
+ * data set itself (a later run there reports on other assignments).
+ */
+export async function onScratchCopy<T>(url: string, work: (url: string) => Promise<T>): Promise<T> {
+  if (!url.startsWith('sqlite:')) return work(url);
+  const file = sqliteFileFromUrl(url);
+  const handle = new BetterSqlite3(file);
+  handle.pragma('wal_checkpoint(TRUNCATE)');
+  handle.close();
+  const copy = `${file}.scratch`;
+  copyFileSync(file, copy);
+  try {
+    return await work(`sqlite:${copy}`);
+  } finally {
+    for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+  }
 }
 
 /** Generate once per (dialect, scale); later runs reuse the database named in the stamp file. */
