@@ -12,12 +12,23 @@ const K1 = 1.2;
 const saturate = (tf: number, lengthRatio: number) =>
   tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (0.25 + 0.75 * lengthRatio));
 
+/** Whether the stored text holds every term: on PostgreSQL the index may over-match. */
+export function holdsEveryTerm(doc: CandidateStats, terms: readonly string[]): boolean {
+  return terms.every(
+    (term, i) =>
+      (doc.terms[i]?.count ?? 0) > 0 ||
+      positionsOf(doc.title, term).length > 0 ||
+      positionsOf(doc.notes, term).length > 0,
+  );
+}
+
 export function score(
   doc: CandidateStats,
   terms: readonly string[],
   idf: ReadonlyMap<string, number>,
   averageBody: number,
 ): number | null {
+  if (!holdsEveryTerm(doc, terms)) return null;
   let total = 0;
   const lengthRatio = doc.body_length / Math.max(1, averageBody);
   for (const [i, term] of terms.entries()) {
@@ -25,7 +36,6 @@ export function score(
     const inNotes = positionsOf(doc.notes, term);
     const inBody = doc.terms[i]!;
     const inContext = positionsOf(inBody.context, term)[0];
-    if (inTitle.length + inNotes.length + inBody.count === 0) return null;
     const fields =
       3 * saturate(inTitle.length, 1) +
       1.5 * saturate(inNotes.length, 1) +

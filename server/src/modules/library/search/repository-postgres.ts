@@ -41,10 +41,12 @@ function matchQuery(
   filters: SearchFilters,
   scope: MatchScope,
   ordered = true,
+  before?: number,
 ) {
   const column = scope === 'title' ? sql.ref('d.title_lexemes') : sql.ref('d.lexemes');
+  const older = before === undefined ? sql`` : sql`and d.seq < ${before}`;
   return sql`select d.seq from library_search_docs d
-    where ${column} @@ ${tsquery(terms)}::tsquery ${filterSql(db, filters)} ${ordered ? sql`order by d.seq desc` : sql``}`;
+    where ${column} @@ ${tsquery(terms)}::tsquery ${older} ${filterSql(db, filters)} ${ordered ? sql`order by d.seq desc` : sql``}`;
 }
 
 export async function matchingSeqs(
@@ -53,10 +55,11 @@ export async function matchingSeqs(
   filters: SearchFilters,
   scope: MatchScope,
   limit: number,
+  before?: number,
 ): Promise<number[]> {
   const { rows } = await sql<{
     seq: number;
-  }>`${matchQuery(db, terms, filters, scope)} limit ${limit}`.execute(db);
+  }>`${matchQuery(db, terms, filters, scope, true, before)} limit ${limit}`.execute(db);
   return rows.map((r) => Number(r.seq));
 }
 

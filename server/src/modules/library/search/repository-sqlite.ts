@@ -60,14 +60,16 @@ function matchQuery(
   filters: SearchFilters,
   scope: MatchScope,
   ordered = true,
+  before?: number,
 ) {
   const expression = matchExpression(terms, scope);
   // Without filters FTS5 walks its doclist backwards by rowid and stops at the limit.
   const order = ordered ? sql`order by f.rowid desc` : sql``;
+  const older = before === undefined ? sql`` : sql`and f.rowid < ${before}`;
   return hasFilters(filters)
     ? sql`select f.rowid as seq from library_search_fts f join library_search_docs d on d.seq = f.rowid
-        where library_search_fts match ${expression} ${filterSql(db, filters)} ${order}`
-    : sql`select f.rowid as seq from library_search_fts f where library_search_fts match ${expression} ${order}`;
+        where library_search_fts match ${expression} ${older} ${filterSql(db, filters)} ${order}`
+    : sql`select f.rowid as seq from library_search_fts f where library_search_fts match ${expression} ${older} ${order}`;
 }
 
 export async function matchingSeqs(
@@ -76,10 +78,11 @@ export async function matchingSeqs(
   filters: SearchFilters,
   scope: MatchScope,
   limit: number,
+  before?: number,
 ): Promise<number[]> {
   const { rows } = await sql<{
     seq: number;
-  }>`${matchQuery(db, terms, filters, scope)} limit ${limit}`.execute(db);
+  }>`${matchQuery(db, terms, filters, scope, true, before)} limit ${limit}`.execute(db);
   return rows.map((r) => r.seq);
 }
 

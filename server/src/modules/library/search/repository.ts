@@ -60,15 +60,16 @@ export function indexIsExact(db: Executor): boolean {
   return dialectOf(db) === 'sqlite';
 }
 
-/** The newest matching copies (by seq, descending), at most `limit`. */
+/** The newest matching copies (by seq, descending; older than seq `before`, if given), at most `limit`. */
 export function matchingSeqs(
   db: Executor,
   terms: QueryTerm[],
   filters: SearchFilters,
   scope: MatchScope,
   limit: number,
+  before?: number,
 ): Promise<number[]> {
-  return textIndex(db).matchingSeqs(db, terms, filters, scope, limit);
+  return textIndex(db).matchingSeqs(db, terms, filters, scope, limit, before);
 }
 
 /** How many copies match, counting no further than `cap` (a common word would otherwise walk them all). */

@@ -3,7 +3,7 @@ import type { Executor } from '../../../platform/db/schema.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import { accessibleIds } from '../access/index.js';
 import { maySearchLibrary } from './policy.js';
-import { score } from './rank.js';
+import { holdsEveryTerm, score } from './rank.js';
 import {
   countMatches,
   indexIsExact,
@@ -27,6 +27,8 @@ export const RECENT_WINDOW = 120;
 export const PAGE_SIZE = 20;
 const COUNT_CAP = 1_000;
 const IDF_CAP = 500;
+/** Windows read to fill one with verified hits where the index over-matches (PostgreSQL). */
+const REFILL_ROUNDS = 4;
 
 export interface SearchResult {
   materialId: number;
@@ -65,6 +67,42 @@ async function termWeights(db: Executor, terms: ReturnType<typeof queryTerms>, f
   return weights;
 }
 
+/**
+ * The newest hits of `scope` that the text check confirms, at most `limit`. An exact index (SQLite)
+ * takes one read; on PostgreSQL near misses are dropped and older hits read in their place, a few
+ * windows at most, so a run of near misses does not hide the exact hits behind it. `exhausted`: the
+ * index has no hits beyond those read.
+ */
+async function verifiedWindow(
+  db: Executor,
+  terms: ReturnType<typeof queryTerms>,
+  filters: SearchFilters,
+  scope: 'title' | 'any',
+  limit: number,
+  known: Map<number, CandidateStats>,
+): Promise<{ rows: CandidateStats[]; exhausted: boolean }> {
+  const texts = terms.map((t) => t.text);
+  const rows: CandidateStats[] = [];
+  let before: number | undefined;
+  for (let round = 0; round < REFILL_ROUNDS; round++) {
+    const seqs = await matchingSeqs(db, terms, filters, scope, limit, before);
+    for (const row of await candidateStats(
+      db,
+      seqs.filter((seq) => !known.has(seq)),
+      texts,
+    ))
+      known.set(row.seq, row);
+    for (const seq of seqs) {
+      const row = known.get(seq);
+      if (row && rows.length < limit && holdsEveryTerm(row, texts)) rows.push(row);
+    }
+    if (seqs.length < limit) return { rows, exhausted: true };
+    if (rows.length >= limit || indexIsExact(db)) break;
+    before = seqs[seqs.length - 1];
+  }
+  return { rows, exhausted: false };
+}
+
 function snippetFor(row: CandidateStats, body: string, terms: string[]): Snippet | null {
   return snippetOf(body, terms) ?? snippetOf(row.notes, terms) ?? null;
 }
@@ -79,18 +117,19 @@ export async function searchLibrary(
   const actor = maySearchLibrary(ctx.actor);
   const terms = queryTerms(query);
   if (terms.length === 0) throw new AppError('VALIDATION_FAILED', '检索词须包含汉字、字母或数字');
-  const titleSeqs = await matchingSeqs(db, terms, filters, 'title', TITLE_WINDOW);
-  const recentSeqs = await matchingSeqs(db, terms, filters, 'any', RECENT_WINDOW);
+  const known = new Map<number, CandidateStats>();
+  const titleHits = await verifiedWindow(db, terms, filters, 'title', TITLE_WINDOW, known);
+  const recent = await verifiedWindow(db, terms, filters, 'any', RECENT_WINDOW, known);
   const texts = terms.map((t) => t.text);
-  const rows = await candidateStats(db, [...new Set([...titleSeqs, ...recentSeqs])], texts);
+  const rows = [...new Map([...titleHits.rows, ...recent.rows].map((r) => [r.seq, r])).values()];
   const weights = await termWeights(db, terms, filters);
   const averageBody = rows.reduce((sum, r) => sum + r.body_length, 0) / Math.max(1, rows.length);
   const ranked = rows
     .map((row) => ({ row, score: score(row, texts, weights, averageBody) }))
     .filter((r): r is { row: CandidateStats; score: number } => r.score !== null)
     .sort((a, b) => b.score - a.score || b.row.seq - a.row.seq);
-  // Every hit was seen when the newest-hits window was not full: the verified count is exact.
-  const complete = recentSeqs.length < RECENT_WINDOW;
+  // Every hit was seen when the index ran out before the newest-hits window filled: the count is exact.
+  const complete = recent.exhausted;
   const counted = complete ? ranked.length : await countMatches(db, terms, filters, COUNT_CAP);
   const shown = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => r.row);
   const refs = shown.map((r) => ({ id: r.material_id, tier: r.tier, publishedAt: r.published_at }));

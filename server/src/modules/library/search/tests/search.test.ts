@@ -221,3 +221,35 @@ describe(`library search: exact Chinese substring search, snippets, locked tease
     assert.equal((await t.client().get('/api/library/search?q=abc')).statusCode, 401);
   });
 });
+
+describe(`library search: near misses of the index never hide older exact hits [${TEST_DB}]`, () => {
+  let t: TestApp;
+  let reader: TestClient;
+
+  before(async () => {
+    t = await startTestApp();
+    await seedOrg(t);
+    // 130 newer materials hold every bigram of 数字乡村 (文字乡土 gives 字乡) but never the phrase: on
+    // PostgreSQL the index returns them all, more than the newest-hits window of 120.
+    const nearMisses = Array.from({ length: 130 }, (_, i) =>
+      doc(1_000 + i, { body: '数字化建设稳步推进，文字乡土气息浓厚，乡村振兴成效明显。' }),
+    );
+    await t.deps.db.transaction().execute(async (trx) => {
+      await indexMaterial(trx, doc(999, { body: '今年以来，我们扎实推进数字乡村建设。' }));
+      await indexMaterials(trx, nearMisses);
+    });
+    reader = t.client();
+    assert.equal((await reader.login('handler1', PASSWORD)).statusCode, 200);
+  });
+  after(() => t.close());
+
+  test('the exact hit behind a window of near misses is found and counted', async () => {
+    const page = ok(await reader.get(`/api/library/search?q=${encodeURIComponent('数字乡村')}`));
+    assert.deepEqual(
+      page.results.map((r) => r.materialId),
+      [999],
+    );
+    assert.equal(page.total, 1);
+    assert.equal(page.approximate, false);
+  });
+});
