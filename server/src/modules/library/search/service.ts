@@ -16,7 +16,7 @@ import {
 import { bodiesOf, candidateStats, type CandidateStats } from './repository-stats.js';
 import { marksIn, snippetOf, type Mark, type Snippet } from './snippet.js';
 import { queryTerms } from './tokenize.js';
-import type { SearchFilters } from './types.js';
+import type { MatchScope, SearchFilters } from './types.js';
 
 /**
  * The ranking window: relevance is computed on the title hits and the newest hits only, so a word
@@ -77,7 +77,7 @@ async function verifiedWindow(
   db: Executor,
   terms: ReturnType<typeof queryTerms>,
   filters: SearchFilters,
-  scope: 'title' | 'any',
+  scope: MatchScope,
   limit: number,
   known: Map<number, CandidateStats>,
 ): Promise<{ rows: CandidateStats[]; exhausted: boolean }> {
