@@ -3,16 +3,18 @@ import { isWholeWord } from './segment.js';
 import { positionsOf } from './snippet.js';
 
 /**
- * Relevance of one candidate: a BM25-like sum over the query terms with the title weighing most, and
- * a bonus where the term stands as a whole jieba word (a text about 智能 itself ranks above one where
- * it only appears inside 人工智能). Null when the text does not hold every term: the index may
- * over-match on PostgreSQL, and this check on the stored text makes both databases exact.
+ * Relevance of one candidate that holds every term (holdsEveryTerm): a BM25-like sum over the query
+ * terms with the title weighing most, and a bonus where the term stands as a whole jieba word (a text
+ * about 智能 itself ranks above one where it only appears inside 人工智能).
  */
 const K1 = 1.2;
 const saturate = (tf: number, lengthRatio: number) =>
   tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (0.25 + 0.75 * lengthRatio));
 
-/** Whether the stored text holds every term: on PostgreSQL the index may over-match. */
+/**
+ * Whether the stored text holds every term: the index may over-match on PostgreSQL, and this check on
+ * the stored text makes both databases exact.
+ */
 export function holdsEveryTerm(doc: CandidateStats, terms: readonly string[]): boolean {
   return terms.every(
     (term, i) =>
@@ -27,8 +29,7 @@ export function score(
   terms: readonly string[],
   idf: ReadonlyMap<string, number>,
   averageBody: number,
-): number | null {
-  if (!holdsEveryTerm(doc, terms)) return null;
+): number {
   let total = 0;
   const lengthRatio = doc.body_length / Math.max(1, averageBody);
   for (const [i, term] of terms.entries()) {

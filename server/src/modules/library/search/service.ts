@@ -126,7 +126,6 @@ export async function searchLibrary(
   const averageBody = rows.reduce((sum, r) => sum + r.body_length, 0) / Math.max(1, rows.length);
   const ranked = rows
     .map((row) => ({ row, score: score(row, texts, weights, averageBody) }))
-    .filter((r): r is { row: CandidateStats; score: number } => r.score !== null)
     .sort((a, b) => b.score - a.score || b.row.seq - a.row.seq);
   // Every hit was seen when the index ran out before the newest-hits window filled: the count is exact.
   const complete = recent.exhausted;
