@@ -2,11 +2,6 @@ import type { CandidateStats } from './repository-stats.js';
 import { isWholeWord } from './segment.js';
 import { positionsOf } from './snippet.js';
 
-/**
- * Relevance of one candidate that holds every term (holdsEveryTerm): a BM25-like sum over the query
- * terms with the title weighing most, and a bonus where the term stands as a whole jieba word (a text
- * about 智能 itself ranks above one where it only appears inside 人工智能).
- */
 const K1 = 1.2;
 const saturate = (tf: number, lengthRatio: number) =>
   tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (0.25 + 0.75 * lengthRatio));
@@ -24,6 +19,11 @@ export function holdsEveryTerm(doc: CandidateStats, terms: readonly string[]): b
   );
 }
 
+/**
+ * Relevance of one candidate that holds every term (holdsEveryTerm): a BM25-like sum over the query
+ * terms with the title weighing most, and a bonus where the term stands as a whole jieba word (a text
+ * about 智能 itself ranks above one where it only appears inside 人工智能).
+ */
 export function score(
   doc: CandidateStats,
   terms: readonly string[],
