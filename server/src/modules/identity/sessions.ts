@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import { MINUTE, HOUR } from '../../platform/clock.js';
 import type { SecurityPolicy } from './security-policy.js';
 import { findSessionWithUser, insertSession, updateSession } from './sessions-repository.js';
-import type { findUserById } from './users-repository.js';
+import type { UserRow } from './users-repository.js';
 
 export type SessionStage = SessionTable['stage'];
 
@@ -51,7 +51,6 @@ export async function openSession(
   return { token, csrfToken };
 }
 
-type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 const signedIn = new WeakMap<Ctx, UserRow>();
 
 /** The user row the session lookup read for this request, so later steps need not read it again. */
