@@ -23,6 +23,7 @@ import {
   shot,
   startStack,
   type Stack,
+  openedPopconfirm,
 } from './harness.js';
 import { call, returnedAssignment } from './circulars-helpers.js';
 import { People } from './supervision-helpers.js';
@@ -48,9 +49,6 @@ after(async () => {
 
 const step = (name: string, run: () => Promise<void>) => people.step(name, run);
 
-/** The open popconfirm once it has finished zooming in: a click during the animation can be lost. */
-const popconfirm = (page: Page) =>
-  page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-enter"]):not([class*="-appear"])');
 const row = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });
 
 step('sign in, and make an assignment that is in progress and was returned at review', async () => {
@@ -146,7 +144,7 @@ step(
 step('印发 and download: the published circular comes as a .docx named after its title', async () => {
   const page = as('duchayuan1');
   await page.getByRole('button', { name: /印\s*发$/ }).click();
-  await popconfirm(page)
+  await openedPopconfirm(page)
     .getByRole('button', { name: label('印发') })
     .click();
   await page.getByTestId('circular-tags').getByText('已印发', { exact: true }).waitFor();

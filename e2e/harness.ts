@@ -187,6 +187,10 @@ export async function openedModal(page: Page, text: string): Promise<Locator> {
   return modal;
 }
 
+/** The open popconfirm once it has finished zooming in: a click during the animation can be lost. */
+export const openedPopconfirm = (page: Page): Locator =>
+  page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-enter"]):not([class*="-appear"])');
+
 /** A dropdown that has finished opening: a click during its slide-in animation can be lost. */
 export const settled = (page: Page, dropdown: Locator) =>
   dropdown.and(page.locator('.ant-select-dropdown:not([class*="-enter"]):not([class*="-appear"])'));

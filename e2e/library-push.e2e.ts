@@ -25,6 +25,7 @@ import {
   startStack,
   storySteps,
   type Stack,
+  openedPopconfirm,
 } from './harness.js';
 
 const TOPIC = '纪律教育';
@@ -100,7 +101,7 @@ async function publishInWorkspace(title: string): Promise<{ id: number; confirme
   const id = Number(/\/library\/editor\/(\d+)$/.exec(editor.url())?.[1]);
   await editor.getByTestId('material-status').getByText('草稿').waitFor();
   await editor.getByRole('button', { name: /立即发布/ }).click();
-  const confirm = editor.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  const confirm = openedPopconfirm(editor);
   await confirm.getByText('立即发布后读者即可看到，确定发布？').waitFor();
   await confirm.getByRole('button', { name: /发\s*布/ }).click();
   const confirmedAt = Date.now();

@@ -28,6 +28,7 @@ import {
   startStack,
   storySteps,
   type Stack,
+  openedPopconfirm,
 } from './harness.js';
 
 const TITLE = '在党纪学习教育读书班上的讲话';
@@ -172,8 +173,7 @@ step('the editor saves the draft and publishes it; the version history lists it'
   await editor.waitForURL(/\/library\/editor\/\d+$/);
   await editor.getByTestId('material-status').getByText('草稿').waitFor();
   await editor.getByRole('button', { name: /立即发布/ }).click();
-  await editor
-    .locator('.ant-popconfirm:not(.ant-popover-hidden)')
+  await openedPopconfirm(editor)
     .getByRole('button', { name: /发\s*布/ })
     .click();
   await editor.getByTestId('material-status').getByText('已发布').waitFor();
