@@ -47,9 +47,14 @@ type SummaryTuple = [
   S['feedback_owed_end'],
 ];
 
+/** Lead before assist, then in the order assigned: how an item lists its departments. */
+const byItemRoleId = (a: S, b: S) =>
+  a.item_id - b.item_id || (a.role === b.role ? 0 : a.role < b.role ? 1 : -1) || a.id - b.id;
+
 /**
  * What lists show of assignments and their lights need (views.ts), a page of items' worth, read back as
  * one JSON array of tuples: turning ~70 rows into row objects cost the list more than finding them.
+ * Ordered here: sorting them in the aggregate doubled the statement's time.
  */
 export async function assignmentSummariesOf(
   db: Executor,
@@ -71,13 +76,11 @@ export async function assignmentSummariesOf(
   ].map((c) => sql.ref(c));
   const { summaries } = await db
     .selectFrom('assignments')
-    .select(
-      jsonArray(dialect, jsonTuple(dialect, columns), undefined, sql`item_id, role desc, id`).as('summaries'),
-    )
+    .select(jsonArray(dialect, jsonTuple(dialect, columns)).as('summaries'))
     .where('item_id', 'in', itemIds)
     .executeTakeFirstOrThrow();
-  return (JSON.parse(summaries) as SummaryTuple[]).map(
-    ([id, item_id, department_id, role, status, deadline, cycle, onTime, owedStart, owedEnd]) => ({
+  return (JSON.parse(summaries) as SummaryTuple[])
+    .map(([id, item_id, department_id, role, status, deadline, cycle, onTime, owedStart, owedEnd]) => ({
       id,
       item_id,
       department_id,
@@ -88,8 +91,8 @@ export async function assignmentSummariesOf(
       closed_on_time: onTime,
       feedback_owed_start: owedStart,
       feedback_owed_end: owedEnd,
-    }),
-  );
+    }))
+    .sort(byItemRoleId);
 }
 
 export async function insertAssignment(db: Executor, row: Insertable<AssignmentTable>): Promise<number> {

@@ -207,6 +207,8 @@ export interface AssignmentTable {
   /** While signed (`acknowledged`): the first feedback period not yet delivered (0017, owed-periods.ts). */
   feedback_owed_start: string | null;
   feedback_owed_end: string | null;
+  /** The item's status, kept by triggers (0022): a department's items of one status in index order. */
+  item_status: Generated<string>;
 }
 
 export interface FeedbackTable {

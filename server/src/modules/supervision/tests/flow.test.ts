@@ -504,8 +504,31 @@ describe(`supervision flow: 立项 → 审批 → 交办 → 签收 → 反馈 �
         mine.reduce((sum, r) => sum + Number(r.n), 0),
       );
       assert.equal(all.items.length, all.total);
-      const open = (await c[who]!.get('/api/items?status=assigned')).json<{ total: number }>();
+      const open = (await c[who]!.get('/api/items?status=assigned&pageSize=200')).json<{
+        total: number;
+        items: { id: number; status: string }[];
+      }>();
       assert.equal(open.total, Number(mine.find((r) => r.status === 'assigned')?.n ?? 0));
+      // The page comes from the item status copied onto assignments (0022): the same items, newest first.
+      const expected = await db
+        .selectFrom('items')
+        .select('id')
+        .where('status', '=', 'assigned')
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('assignments').select('item_id').where('department_id', '=', department),
+        )
+        .orderBy('id', 'desc')
+        .execute();
+      assert.deepEqual(
+        open.items.map((i) => [i.id, i.status]),
+        expected.map((i) => [i.id, 'assigned']),
+      );
     }
+    const copies = await db
+      .selectFrom('assignments')
+      .innerJoin('items', 'items.id', 'assignments.item_id')
+      .select(['assignments.item_status', 'items.status'])
+      .execute();
+    assert.ok(copies.every((r) => r.item_status === r.status));
   });
 });
