@@ -106,8 +106,7 @@ type SummaryTuple = TupleOf<typeof SUMMARY_COLUMNS>;
  */
 async function pageOf(
   db: Executor,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any source tables; the columns are checked by `select`
-  page: SelectQueryBuilder<DB, any, ItemSummaryRow>,
+  page: SelectQueryBuilder<DB, 'items', ItemSummaryRow>,
 ): Promise<ItemSummaryRow[]> {
   const dialect = dialectOf(db);
   const { rows } = await db
