@@ -129,7 +129,7 @@ for (const f of results) {
     );
   for (const [i, l] of f.lists.entries())
     console.log(
-      `  事项列表（${i === 0 ? '最忙' : '中位'}部门 ${l.departmentId}，${l.assignments} 个交办）：${l.rps.toFixed(0)} 请求/秒，p50 ${l.p50} ms，p99 ${l.p99} ms，错误 ${l.errors}，服务端 CPU ${cpu(l.cpuMicros)}/请求` +
+      `  事项列表（${i === 0 ? '最忙' : '中位'}部门 ${l.departmentId}，${l.assignments} 个交办）：${l.rps.toFixed(0)} 请求/秒，p50 ${l.p50} ms，p99 ${l.p99} ms，错误 ${l.errors}，服务端 CPU ${cpu(l.cpuMicros)}/请求，压测端 CPU ${cpu(l.clientCpuMicros)}/请求` +
         (sqlite ? `；目标 p99 ≤ 20 ms 且 ≥ 3000 请求/秒：${verdict(l.p99 <= 20 && l.rps >= 3000)}` : ''),
     );
   const fb = f.feedback;

@@ -27,6 +27,8 @@ export interface ListFigures {
   errors: number;
   /** Server CPU per request in microseconds: hardly moved by what else the machine runs. */
   cpuMicros: number | null;
+  /** This process's (autocannon's) CPU per request: near a whole core, the load, not the server, sets the pace. */
+  clientCpuMicros: number;
 }
 
 export interface FeedbackFigures {
@@ -98,12 +100,15 @@ export async function measureList(
   if (check.status !== 200) throw new Error(`列表返回 ${check.status}：${await check.text()}`);
   const load = { url: base + path, connections: 50, headers: user.headers() };
   await autocannon({ ...load, duration: 2 });
+  const client = process.cpuUsage();
   const [r, cpuMicros] = await withCpu(server, async () => {
     const result = await autocannon({ ...load, duration: seconds });
     return { ...result, total: result.requests.total };
   });
+  const used = process.cpuUsage(client);
   return {
     cpuMicros,
+    clientCpuMicros: (used.user + used.system) / Math.max(1, r.total),
     departmentId,
     assignments,
     rps: r.requests.average,

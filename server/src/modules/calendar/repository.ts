@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { prepared } from '../../platform/db/prepared.js';
 import type { Executor } from '../../platform/db/schema.js';
 
 export function listDayEntries(db: Executor) {
@@ -66,12 +67,12 @@ export async function deleteConfirmedYear(db: Executor, year: number): Promise<v
  * calendar in any database and a process may cache calendars by it (and share one across transactions).
  * '' is a database never changed: the official data alone. A bare `<n>` was written before the id.
  */
+const calendarVersionRow = prepared((db: Executor) =>
+  db.selectFrom('settings').select('value').where('key', '=', 'calendar_version'),
+);
+
 export async function calendarVersion(db: Executor): Promise<string> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', 'calendar_version')
-    .executeTakeFirst();
+  const [row] = await calendarVersionRow(db);
   return row?.value ?? '';
 }
 

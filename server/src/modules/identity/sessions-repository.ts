@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Role } from '../../../../shared/src/roles.js';
 import { dialectOf, jsonArray } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 import type { Executor, SessionTable } from '../../platform/db/schema.js';
 
 export async function insertSession(db: Executor, row: Insertable<SessionTable>): Promise<void> {
@@ -11,8 +12,8 @@ export async function insertSession(db: Executor, row: Insertable<SessionTable>)
  * A session with its user and the user's roles, in one statement: every signed-in request starts here,
  * and three statements cost it more than the one.
  */
-export async function findSessionWithUser(db: Executor, id: string) {
-  const row = await db
+const sessionWithUser = prepared((db: Executor, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
@@ -31,8 +32,11 @@ export async function findSessionWithUser(db: Executor, id: string) {
         .whereRef('user_roles.user_id', '=', 'users.id')
         .as('session_roles'),
     )
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', id),
+);
+
+export async function findSessionWithUser(db: Executor, id: string) {
+  const [row] = await sessionWithUser(db, id);
   if (!row) return undefined;
   const {
     session_id,

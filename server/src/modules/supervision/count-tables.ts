@@ -1,4 +1,4 @@
-/** The tables of migrations 0009, 0013, 0018, 0019 and 0020, merged into the application's DB interface; triggers keep it. */
+/** The tables of migrations 0009, 0013, 0018, 0019, 0020 and 0023, merged into the application's DB interface; triggers keep it. */
 export interface DepartmentItemCountTable {
   department_id: number;
   status: string;
@@ -41,6 +41,12 @@ export interface OwedLightCountTable extends OpenLightCountTable {
   feedback_owed_start: string;
 }
 
+/** A department's item list (scope = its id) or the whole organisation's (scope 0) changed this often (0023). */
+export interface ItemListVersionTable {
+  scope: number;
+  version: number;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     department_item_counts: DepartmentItemCountTable;
@@ -49,5 +55,6 @@ declare module '../../platform/db/schema.js' {
     assignment_day_counts: AssignmentDayCountTable;
     open_light_counts: OpenLightCountTable;
     owed_light_counts: OwedLightCountTable;
+    item_list_versions: ItemListVersionTable;
   }
 }

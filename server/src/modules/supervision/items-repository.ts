@@ -1,5 +1,6 @@
 import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import { containsText, dialectOf, jsonArray, jsonTuple } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 import type { DB, Executor, ItemTable } from '../../platform/db/schema.js';
 import './count-tables.js';
 import { itemLightIs } from './lights-repository.js';
@@ -237,6 +238,16 @@ export async function listItems(db: Executor, filter: ItemFilter) {
       .offset((filter.page - 1) * filter.pageSize),
   );
   return { total: Number(total.n), rows };
+}
+
+/** How often a department's item list (scope = its id) or the whole organisation's (0) has changed (0023). */
+const itemListVersionRow = prepared((db: Executor, scope: number) =>
+  db.selectFrom('item_list_versions').select('version').where('scope', '=', scope),
+);
+
+export async function itemListVersion(db: Executor, scope: number): Promise<number> {
+  const [row] = await itemListVersionRow(db, scope);
+  return row ? Number(row.version) : 0;
 }
 
 export async function insertEvent(

@@ -106,11 +106,19 @@ export type ItemListFilter = Omit<ItemFilter, 'visibleToDepartment' | 'light'> &
   light?: Light | undefined;
 };
 
+/** Whose items an actor's list holds: one department's, or everyone's (undefined) for leaders and supervisors. */
+export function listScope(ctx: Ctx): number | undefined {
+  const actor = mayUseSupervision(ctx.actor);
+  return seesAllItems(actor) ? undefined : (actor.departmentId ?? -1);
+}
+
 /** The item list an actor may see: everything for leaders and supervisors, their department's items otherwise. */
 export async function listVisibleItems(db: Db, ctx: Ctx, filter: ItemListFilter) {
-  const actor = mayUseSupervision(ctx.actor);
-  const scope = seesAllItems(actor) ? undefined : (actor.departmentId ?? -1);
-  const l = await lighting(db, ctx);
+  return itemList(db, await lighting(db, ctx), listScope(ctx), filter);
+}
+
+/** A page of the list of one scope (listScope), lit as of `l`. */
+export async function itemList(db: Db, l: Lighting, scope: number | undefined, filter: ItemListFilter) {
   const light = filter.light && { is: filter.light, bounds: lightBounds(l.calendar, l.today, l.warnDays) };
   const { total, rows } = await listItems(db, { ...filter, light, visibleToDepartment: scope });
   const assignments = await assignmentSummariesOf(
@@ -136,6 +144,8 @@ export async function listVisibleItems(db: Db, ctx: Ctx, filter: ItemListFilter)
   });
   return { total, items };
 }
+
+export type ItemList = Awaited<ReturnType<typeof itemList>>;
 
 /** Everything on the item page: assignments with lights, feedback, extensions, children roll-up, timeline. */
 export async function itemDetail(db: Db, ctx: Ctx, id: number) {

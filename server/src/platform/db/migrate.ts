@@ -30,6 +30,7 @@ import * as assignmentDayCounts from './migrations/0019_assignment_day_counts.js
 import * as lightCounts from './migrations/0020_light_counts.js';
 import * as reminderCandidates from './migrations/0021_reminder_candidates.js';
 import * as departmentStatusPage from './migrations/0022_department_status_page.js';
+import * as itemListVersions from './migrations/0023_item_list_versions.js';
 
 /** Ordered list of migrations. Landed migrations are never edited; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0020_light_counts': lightCounts,
   '0021_reminder_candidates': reminderCandidates,
   '0022_department_status_page': departmentStatusPage,
+  '0023_item_list_versions': itemListVersions,
 };
 
 /**

@@ -1,7 +1,12 @@
+import { prepared } from './prepared.js';
 import type { Executor } from './schema.js';
 
-export function readSetting(db: Executor, key: string) {
-  return db.selectFrom('settings').selectAll().where('key', '=', key).executeTakeFirst();
+const settingRow = prepared((db: Executor, key: string) =>
+  db.selectFrom('settings').selectAll().where('key', '=', key),
+);
+
+export async function readSetting(db: Executor, key: string) {
+  return (await settingRow(db, key))[0];
 }
 
 /** Insert (expected version 0) or update at the expected version; false when the version is stale. */

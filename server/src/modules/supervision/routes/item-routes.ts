@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Tx } from '../../../platform/db/schema.js';
 import { createOnce } from '../../../platform/http/idempotency.js';
+import { sendJsonBytes } from '../../../platform/http/json-bytes.js';
 import {
   approveItem,
   assignItem,
@@ -12,7 +13,8 @@ import {
   submitItem,
   suspendItem,
 } from '../item-flow.js';
-import { itemDetail, listVisibleItems } from '../views.js';
+import { itemListJson } from '../item-list-cache.js';
+import { itemDetail } from '../views.js';
 import {
   assignmentInput,
   date,
@@ -43,7 +45,7 @@ export function itemRoutes(app: FastifyInstance): void {
         response: { 200: z.object({ total: z.number(), items: z.array(itemSummaryView) }) },
       },
     },
-    async (req) => listVisibleItems(db, req.ctx, req.query),
+    async (req, reply) => sendJsonBytes(reply, await itemListJson(db, req.ctx, req.query)),
   );
 
   r.post(
