@@ -57,7 +57,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<Figures> {
   const busiest = data.departmentsByLoad[0] ?? 2;
   const median = data.departmentsByLoad[Math.floor(data.departmentsByLoad.length / 2)] ?? 2;
   console.log('  测量通报与提醒扫描（进程内，含纯 SQL 时间）…');
-  const inProcess = await measureInProcess(url, { ...SUPERVISOR, roles: ['supervisor'] }, parts);
+  const inProcess = await measureInProcess(url, { ...SUPERVISOR, roles: ['supervisor'] }, parts, busiest);
   const figures = {
     dialect: dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL',
     inProcess,
@@ -102,7 +102,15 @@ if (!opts.only || opts.only === 'postgres') results.push(await run('postgres'));
 const cpu = (micros: number | null) => (micros === null ? '—' : `${micros.toFixed(0)} µs`);
 const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
 for (const f of results) {
-  const { circularWeek: w, circularMonth: m, dashboard: d, redItems: red, firstSweep, sweep } = f.inProcess;
+  const {
+    circularWeek: w,
+    circularMonth: m,
+    dashboard: d,
+    redItems: red,
+    listBuilt,
+    firstSweep,
+    sweep,
+  } = f.inProcess;
   const sqlite = f.dialect === 'SQLite';
   console.log(`\n${f.dialect}`);
   if (w)
@@ -131,6 +139,10 @@ for (const f of results) {
     console.log(
       `  事项列表（${i === 0 ? '最忙' : '中位'}部门 ${l.departmentId}，${l.assignments} 个交办）：${l.rps.toFixed(0)} 请求/秒，p50 ${l.p50} ms，p99 ${l.p99} ms，错误 ${l.errors}，服务端 CPU ${cpu(l.cpuMicros)}/请求，压测端 CPU ${cpu(l.clientCpuMicros)}/请求` +
         (sqlite ? `；目标 p99 ≤ 20 ms 且 ≥ 3000 请求/秒：${verdict(l.p99 <= 20 && l.rps >= 3000)}` : ''),
+    );
+  if (listBuilt)
+    console.log(
+      `  同一页重新生成（进程内，未命中已存页面时的代价）：中位 ${ms(listBuilt.median)}，p95 ${ms(listBuilt.p95)}；纯 SQL ${ms(listBuilt.sqlMedian)}（${listBuilt.queries} 条查询）`,
     );
   const fb = f.feedback;
   if (fb)

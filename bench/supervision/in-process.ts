@@ -17,6 +17,10 @@ import { sweepReminders } from '../../server/src/modules/supervision/index.js';
 import { listVisibleItems } from '../../server/src/modules/supervision/views.js';
 import { SqlTimer, timeRuns, type Runs } from './timing.js';
 
+/** The page the HTTP list measurement asks for (over-http.ts). */
+export const LIST_QUERY = (departmentId: number) =>
+  ({ departmentId, status: 'assigned', page: 2, pageSize: 20 }) as const;
+
 /** What the benchmark can measure (`--part`); the in-process ones are measured here, null when left out. */
 export const PARTS = ['circular', 'dashboard', 'lights', 'sweep', 'list', 'feedback'] as const;
 export type Part = (typeof PARTS)[number];
@@ -27,6 +31,8 @@ export interface InProcessFigures {
   dashboard: Runs | null;
   /** The first page of the whole organisation's red items (the dashboard's red light opens it). */
   redItems: (Runs & { total: number }) | null;
+  /** The busiest department's page the HTTP list asks for, built anew: what a request costs when no kept page serves it. */
+  listBuilt: Runs | null;
   /** The first sweep on a database without reminders, then the next working day's. */
   firstSweep: Sweep | null;
   sweep: Sweep | null;
@@ -82,6 +88,7 @@ export async function measureInProcess(
   url: string,
   supervisor: Actor,
   parts: ReadonlySet<Part>,
+  busiest: number,
 ): Promise<InProcessFigures> {
   const timer = new SqlTimer();
   const database = openDatabase(url);
@@ -115,7 +122,10 @@ export async function measureInProcess(
       const red = () => listVisibleItems(db, ctx, { light: 'red', page: 1, pageSize: 20 });
       redItems = { ...(await timeRuns(timer, 5, red)), total: (await red()).total };
     }
-    const others = { circularWeek, circularMonth, dashboard: board, redItems };
+    const listBuilt = parts.has('list')
+      ? await timeRuns(timer, 20, () => listVisibleItems(db, ctx, LIST_QUERY(busiest)))
+      : null;
+    const others = { circularWeek, circularMonth, dashboard: board, redItems, listBuilt };
     if (!parts.has('sweep')) return { ...others, firstSweep: null, sweep: null };
     await forgetSweeps(database.db);
     const sweepAt = async (at: Date): Promise<Sweep> => {

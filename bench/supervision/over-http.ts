@@ -17,6 +17,7 @@ import {
 } from '../../scripts/support/server.js';
 import { BENCH_PASSWORD } from './database.js';
 import { autocannon } from '../autocannon.js';
+import { LIST_QUERY } from './in-process.js';
 
 export interface ListFigures {
   departmentId: number;
@@ -95,7 +96,8 @@ export async function measureList(
   const { base } = server;
   const user = new Browser(base);
   await user.login(login, BENCH_PASSWORD);
-  const path = `/api/items?departmentId=${departmentId}&status=assigned&page=2&pageSize=20`;
+  const query = Object.entries(LIST_QUERY(departmentId)).map(([k, v]): [string, string] => [k, String(v)]);
+  const path = `/api/items?${new URLSearchParams(query).toString()}`;
   const check = await user.fetch(path);
   if (check.status !== 200) throw new Error(`列表返回 ${check.status}：${await check.text()}`);
   const load = { url: base + path, connections: 50, headers: user.headers() };

@@ -67,8 +67,11 @@ export async function deleteConfirmedYear(db: Executor, year: number): Promise<v
  * calendar in any database and a process may cache calendars by it (and share one across transactions).
  * '' is a database never changed: the official data alone. A bare `<n>` was written before the id.
  */
+/** The settings row whose value changes with every edit of the calendar: a calendar is known by it. */
+export const CALENDAR_VERSION_KEY = 'calendar_version';
+
 const calendarVersionRow = prepared((db: Executor) =>
-  db.selectFrom('settings').select('value').where('key', '=', 'calendar_version'),
+  db.selectFrom('settings').select('value').where('key', '=', CALENDAR_VERSION_KEY),
 );
 
 export async function calendarVersion(db: Executor): Promise<string> {
@@ -80,7 +83,7 @@ export async function bumpCalendarVersion(db: Executor, at: string): Promise<voi
   const value = `${Number.parseInt(await calendarVersion(db), 10) + 1 || 1}:${randomUUID()}`;
   await db
     .insertInto('settings')
-    .values({ key: 'calendar_version', value, version: 1, updated_at: at })
+    .values({ key: CALENDAR_VERSION_KEY, value, version: 1, updated_at: at })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
     .execute();
 }

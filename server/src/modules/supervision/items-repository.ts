@@ -3,8 +3,10 @@ import { containsText, dialectOf, jsonArray, jsonTuple } from '../../platform/db
 import { prepared } from '../../platform/db/prepared.js';
 import type { DB, Executor, ItemTable } from '../../platform/db/schema.js';
 import './count-tables.js';
+import { CALENDAR_VERSION_KEY } from '../calendar/index.js';
 import { itemLightIs } from './lights-repository.js';
 import type { Light, LightBounds } from './lights.js';
+import { SUPERVISION_SETTINGS_KEY } from './settings.js';
 
 export function findItem(db: Executor, id: number) {
   return db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
@@ -240,14 +242,22 @@ export async function listItems(db: Executor, filter: ItemFilter) {
   return { total: Number(total.n), rows };
 }
 
-/** How often a department's item list (scope = its id) or the whole organisation's (0) has changed (0023). */
-const itemListVersionRow = prepared((db: Executor, scope: number) =>
-  db.selectFrom('item_list_versions').select('version').where('scope', '=', scope),
+/**
+ * What a list page is built from besides the rows, in one statement: how often the list of a department
+ * (scope = its id) or of the whole organisation (0) has changed (0023), the calendar's version and the
+ * supervision settings' version (the warning days).
+ */
+const itemListStampRow = prepared((db: Executor, scope: number) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom('item_list_versions').select('version').where('scope', '=', scope).as('list'),
+    eb.selectFrom('settings').select('value').where('key', '=', CALENDAR_VERSION_KEY).as('calendar'),
+    eb.selectFrom('settings').select('version').where('key', '=', SUPERVISION_SETTINGS_KEY).as('settings'),
+  ]),
 );
 
-export async function itemListVersion(db: Executor, scope: number): Promise<number> {
-  const [row] = await itemListVersionRow(db, scope);
-  return row ? Number(row.version) : 0;
+export async function itemListStamp(db: Executor, scope: number): Promise<string> {
+  const [row] = await itemListStampRow(db, scope);
+  return `${row?.list ?? 0}|${row?.calendar ?? ''}|${row?.settings ?? 0}`;
 }
 
 export async function insertEvent(

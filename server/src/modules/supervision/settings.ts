@@ -31,12 +31,12 @@ export const DEFAULT_SUPERVISION_SETTINGS: SupervisionSettings = {
   warnDays: 3,
 };
 
-const KEY = 'supervision_settings';
+export const SUPERVISION_SETTINGS_KEY = 'supervision_settings';
 
 export async function getSupervisionSettings(
   db: Executor,
 ): Promise<SupervisionSettings & { version: number }> {
-  const row = await readSetting(db, KEY);
+  const row = await readSetting(db, SUPERVISION_SETTINGS_KEY);
   if (!row) return { ...DEFAULT_SUPERVISION_SETTINGS, version: 0 };
   return {
     ...DEFAULT_SUPERVISION_SETTINGS,
@@ -52,12 +52,15 @@ export async function updateSupervisionSettings(
   version: number,
 ): Promise<void> {
   const { version: current, ...before } = await getSupervisionSettings(trx);
-  if (current !== version || !(await writeSetting(trx, KEY, JSON.stringify(next), version, nowIso(ctx))))
+  if (
+    current !== version ||
+    !(await writeSetting(trx, SUPERVISION_SETTINGS_KEY, JSON.stringify(next), version, nowIso(ctx)))
+  )
     throw stale();
   await recordAudit(trx, ctx, {
     action: 'supervision.settings.update',
     objectType: 'setting',
-    objectId: KEY,
+    objectId: SUPERVISION_SETTINGS_KEY,
     changes: diff(before, next),
   });
 }

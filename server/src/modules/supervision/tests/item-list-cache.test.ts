@@ -106,7 +106,7 @@ describe(`item list kept between changes [${TEST_DB}]`, () => {
     }
   });
 
-  test("a leader's new name, the warning days and the next days' lights show at once", async () => {
+  test("a leader's new name, the warning days, the calendar and the next days' lights show at once", async () => {
     assert.equal((await listed('handler1')).responsibleLeader?.name, 'leader');
     const user = await c.sysadmin!.get(`/api/users/${org.users.leader}`);
     const edit = await c.sysadmin!.patch(`/api/users/${org.users.leader}`, {
@@ -120,6 +120,23 @@ describe(`item list kept between changes [${TEST_DB}]`, () => {
     const settings = (await c.sysadmin!.get('/api/supervision/settings')).json<Record<string, unknown>>();
     const put = await c.sysadmin!.put('/api/supervision/settings', { ...settings, warnDays: 12 });
     assert.equal(put.statusCode, 200, put.body);
+    assert.equal((await listed('handler1')).light, 'yellow');
+    const back = await c.sysadmin!.put('/api/supervision/settings', {
+      ...settings,
+      warnDays: 3,
+      version: put.json<{ version: number }>().version,
+    });
+    assert.equal(back.statusCode, 200, back.body);
+    assert.equal((await listed('handler1')).light, 'green');
+
+    // The working days before the 16th made holidays: the deadline is one working day away.
+    for (const day of ['03', '04', '05', '06', '09', '10', '11', '12', '13']) {
+      const set = await c.sysadmin!.put(`/api/calendar/days/2026-03-${day}`, {
+        kind: 'holiday',
+        name: '临时调整',
+      });
+      assert.equal(set.statusCode, 204, set.body);
+    }
     assert.equal((await listed('handler1')).light, 'yellow');
 
     t.clock.set('2026-03-17T01:00:00.000Z');
