@@ -62,11 +62,6 @@ export async function deleteConfirmedYear(db: Executor, year: number): Promise<v
   await db.deleteFrom('calendar_years').where('year', '=', year).execute();
 }
 
-/**
- * The calendar's version: `<n>:<random id>`, renewed by every change, so the same version means the same
- * calendar in any database and a process may cache calendars by it (and share one across transactions).
- * '' is a database never changed: the official data alone. A bare `<n>` was written before the id.
- */
 /** The settings row whose value changes with every edit of the calendar: a calendar is known by it. */
 export const CALENDAR_VERSION_KEY = 'calendar_version';
 
@@ -74,6 +69,11 @@ const calendarVersionRow = prepared((db: Executor) =>
   db.selectFrom('settings').select('value').where('key', '=', CALENDAR_VERSION_KEY),
 );
 
+/**
+ * The calendar's version: `<n>:<random id>`, renewed by every change, so the same version means the same
+ * calendar in any database and a process may cache calendars by it (and share one across transactions).
+ * '' is a database never changed: the official data alone. A bare `<n>` was written before the id.
+ */
 export async function calendarVersion(db: Executor): Promise<string> {
   const [row] = await calendarVersionRow(db);
   return row?.value ?? '';

@@ -145,8 +145,6 @@ export async function itemList(db: Db, l: Lighting, scope: number | undefined, f
   return { total, items };
 }
 
-export type ItemList = Awaited<ReturnType<typeof itemList>>;
-
 /** Everything on the item page: assignments with lights, feedback, extensions, children roll-up, timeline. */
 export async function itemDetail(db: Db, ctx: Ctx, id: number) {
   const item = await loadItem(db, id);
