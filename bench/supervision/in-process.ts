@@ -91,8 +91,8 @@ export async function measureInProcess(
   busiest: number,
 ): Promise<InProcessFigures> {
   const timer = new SqlTimer();
-  const database = openDatabase(url);
-  const db = database.db.withPlugin(timer);
+  const database = openDatabase(url, { log: timer.log });
+  const { db } = database;
   const [yesterday, today] = await sweepMoments(url);
   const clock = new TestClock(today);
   const ctx: Ctx = {

@@ -1,35 +1,19 @@
 /** Timing helpers: the SQL time inside a service call, and percentiles. */
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
+import type { LogEvent } from 'kysely';
 
 /**
- * Kysely calls `transformQuery` just before a query runs and `transformResult` just after it: the time
- * between is the bare SQL (driver included), so a service's overhead is its total minus this.
+ * Kysely tells the database's logger (openDatabase's `log`) of every statement with its duration: the
+ * bare SQL, driver included, so a service's overhead is its total minus this. A logger, not a plugin:
+ * prepared queries (platform/db/prepared.ts) pass a plugin's transformQuery only once, when compiled.
  */
-export class SqlTimer implements KyselyPlugin {
-  private readonly started = new WeakMap<object, number>();
+export class SqlTimer {
   total = 0;
   queries = 0;
 
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.started.set(args.queryId, performance.now());
-    return args.node;
-  }
-
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const start = this.started.get(args.queryId);
-    if (start !== undefined) {
-      this.total += performance.now() - start;
-      this.queries++;
-    }
-    return Promise.resolve(args.result);
-  }
+  readonly log = (event: LogEvent): void => {
+    this.total += event.queryDurationMillis;
+    this.queries++;
+  };
 
   reset(): void {
     this.total = 0;

@@ -19,6 +19,7 @@ import {
   type Dialect,
   type DialectAdapter,
   type Driver,
+  type Logger,
   type QueryCompiler,
   type RawBuilder,
   type SelectQueryBuilder,
@@ -112,7 +113,11 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests give each database its own schema). */
   pgSchema?: string;
   poolSize?: number;
+  /** Told of every statement with its duration (benchmarks time the bare SQL with it). */
+  log?: Logger;
 }
+
+const log = (options: OpenOptions) => (options.log ? { log: options.log } : {});
 
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
@@ -129,7 +134,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
         }) as typeof pg.types.getTypeParser,
       },
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...log(options) });
     return {
       db,
       dialect: 'postgres',
@@ -143,6 +148,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const handle = openSqlite(file);
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }),
+    ...log(options),
   });
   return { db, dialect: 'sqlite', url, sqliteFile: file, sqliteHandle: handle, close: () => db.destroy() };
 }

@@ -7,7 +7,8 @@ const STAND_IN = '\u0000prepared-value:';
 /**
  * A query Kysely builds and compiles once per dialect, then runs with each call's values: on the paths
  * every request takes (the session, the settings) building and compiling cost more than the statement.
- * `build` gets stand-ins for the values and must bind each one as a parameter, as `where` does.
+ * `build` gets stand-ins for the values and must bind each one as a parameter, as `where` does. Plugins'
+ * transformQuery sees the query once, when it is compiled; their transformResult, every run.
  */
 export function prepared<A extends readonly (string | number)[], R>(
   build: (db: Executor, ...values: A) => Compilable<R>,
