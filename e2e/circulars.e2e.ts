@@ -17,6 +17,7 @@ import {
   LAPTOP,
   PHONE,
   choose,
+  choosePreset,
   expectHeading,
   label,
   search,
@@ -69,8 +70,7 @@ step('生成通报: the supervisor generates this week’s circular and reads it
   await page.getByRole('button', { name: /生成通报/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText('周', { exact: true }).click();
-  await dialog.getByLabel('统计期间').click();
-  await page.locator('.ant-picker-presets').getByText('本周（截至今天）').click();
+  await choosePreset(page, dialog.getByLabel('统计期间'), '本周（截至今天）');
   await shot(page, 'circulars-generate');
   await dialog.getByRole('button', { name: '生成草稿' }).click();
   await page.waitForURL(/\/circulars\/\d+$/);
@@ -255,8 +255,7 @@ step('考核: the leader reads this month’s scores and the scoring rule', asyn
   const page = as('leader1');
   await page.locator('.ant-layout-sider .ant-menu').getByRole('menuitem', { name: '考核排名' }).click();
   await expectHeading(page, '考核排名');
-  await page.getByLabel('考核期间').click();
-  await page.locator('.ant-picker-presets').getByText('本月（截至今天）').click();
+  await choosePreset(page, page.getByLabel('考核期间'), '本月（截至今天）');
   const table = page.getByTestId('assessment-table');
   const office = table.locator('.ant-table-row', { hasText: '第一监督检查室' });
   await office.waitFor();

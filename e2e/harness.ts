@@ -196,6 +196,18 @@ export const settled = (page: Page, dropdown: Locator) =>
   dropdown.and(page.locator('.ant-select-dropdown:not([class*="-enter"]):not([class*="-appear"])'));
 
 /**
+ * Open the date picker `field` and take one of its presets once the panel has finished opening: a click
+ * during its slide-in can be lost, leaving the panel open over the form.
+ */
+export async function choosePreset(page: Page, field: Locator, preset: string): Promise<void> {
+  await field.click();
+  const open = '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+  const panel = page.locator(`${open}:not([class*="-enter"]):not([class*="-appear"])`);
+  await panel.locator('.ant-picker-presets').getByText(preset, { exact: true }).click();
+  await page.locator(open).waitFor({ state: 'hidden' });
+}
+
+/**
  * The options of the dropdown `field` controls, once it has opened. Another dropdown may still be
  * fading out with the same names in it, and antd's virtual list can briefly hold an option twice.
  */
