@@ -1,6 +1,7 @@
 /**
  * Every difference between SQLite and PostgreSQL lives in this file: connection setup, column types,
- * transaction start, row locking and serialisation locks. Repositories ask `dialectOf(executor)`.
+ * transaction start (SQLite's group commit: sqlite-driver.ts), row locking and serialisation locks.
+ * Repositories ask `dialectOf(executor)`.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -8,13 +9,10 @@ import {
   PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
-  SqliteDriver,
   SqliteIntrospector,
   SqliteQueryCompiler,
-  CompiledQuery,
   sql,
   type ColumnDataType,
-  type DatabaseConnection,
   type DatabaseIntrospector,
   type Dialect,
   type DialectAdapter,
@@ -31,6 +29,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DB } from './schema.js';
+import { GroupCommitSqliteDriver } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -44,17 +43,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** SQLite transactions start with BEGIN IMMEDIATE so two processes never deadlock upgrading a read lock. */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-class ImmediateSqliteDialect implements Dialect {
-  constructor(private readonly config: SqliteDialectConfig) {}
+/** Kysely's SQLite dialect with transactions in group commit (sqlite-driver.ts). */
+class GroupCommitSqliteDialect implements Dialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly handle: BetterSqlite3.Database,
+  ) {}
   createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.config);
+    return new GroupCommitSqliteDriver(this.config, this.handle);
   }
   createQueryCompiler(): QueryCompiler {
     return new SqliteQueryCompiler();
@@ -147,7 +143,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const file = sqliteFileFromUrl(url);
   const handle = openSqlite(file);
   const db = new Kysely<DB>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }),
+    dialect: new GroupCommitSqliteDialect({ database: withStatementCache(handle) }, handle),
     ...log(options),
   });
   return { db, dialect: 'sqlite', url, sqliteFile: file, sqliteHandle: handle, close: () => db.destroy() };
