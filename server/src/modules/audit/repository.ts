@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import { dialectOf, timestampParam } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 import type { AuditCheckpointTable, AuditLogTable, Executor } from '../../platform/db/schema.js';
 
 export type AuditRow = Selectable<AuditLogTable>;
@@ -14,12 +15,60 @@ export function headRow(db: Executor) {
     .executeTakeFirst();
 }
 
+const headHashRow = prepared((db: Executor) =>
+  db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1),
+);
+
+/** Every audited change reads the head and appends a row: both compiled once (prepared.ts). */
 export async function headHash(db: Executor): Promise<string | null> {
-  return (await headRow(db))?.hash ?? null;
+  return (await headHashRow(db))[0]?.hash ?? null;
 }
 
+const auditRowInsert = prepared(
+  (
+    db: Executor,
+    at: string,
+    actorId: number | null,
+    actorLogin: string | null,
+    action: string,
+    objectType: string,
+    objectId: string | null,
+    outcome: AuditLogTable['outcome'],
+    changes: string,
+    clientIp: string | null,
+    prevHash: string,
+    hash: string,
+  ) =>
+    db.insertInto('audit_log').values({
+      at,
+      actor_id: actorId,
+      actor_login: actorLogin,
+      action,
+      object_type: objectType,
+      object_id: objectId,
+      outcome,
+      changes,
+      client_ip: clientIp,
+      prev_hash: prevHash,
+      hash,
+    }),
+);
+
 export async function appendAuditRow(db: Executor, row: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
+  await auditRowInsert(
+    db,
+    row.at,
+    row.actor_id ?? null,
+    row.actor_login ?? null,
+    row.action,
+    row.object_type,
+    row.object_id ?? null,
+    row.outcome,
+    row.changes,
+    row.client_ip ?? null,
+    row.prev_hash,
+    row.hash,
+  );
 }
 
 /** One page of the chain in seq order: walks read pages so a million rows never sit in memory at once. */

@@ -1,9 +1,15 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { dialectOf, jsonArray, jsonTuple } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 import type { AssignmentTable, Executor } from '../../platform/db/schema.js';
 
-export function findAssignment(db: Executor, id: number) {
-  return db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+// The statements of every assignment step and feedback submission are compiled once (prepared.ts).
+const assignmentById = prepared((db: Executor, id: number) =>
+  db.selectFrom('assignments').selectAll().where('id', '=', id),
+);
+
+export async function findAssignment(db: Executor, id: number) {
+  return (await assignmentById(db, id))[0];
 }
 export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
 
@@ -152,19 +158,67 @@ export function feedbackPeriodsOf(db: Executor, assignmentIds: readonly number[]
 }
 export type FeedbackPeriod = Awaited<ReturnType<typeof feedbackPeriodsOf>>[number];
 
-export function findFeedback(db: Executor, id: number) {
-  return db.selectFrom('feedbacks').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * One assignment's feedback periods from the key `from` on (keys of one cycle sort as their periods;
+ * '' for all): after a filing only the periods from the owed one matter, usually the one just filed.
+ */
+export const feedbackPeriodsFrom = prepared((db: Executor, assignmentId: number, from: string) =>
+  db
+    .selectFrom('feedbacks')
+    .select(['assignment_id', 'period', 'status'])
+    .where('assignment_id', '=', assignmentId)
+    .where('period', '>=', from)
+    .orderBy('period'),
+);
+
+const feedbackById = prepared((db: Executor, id: number) =>
+  db.selectFrom('feedbacks').selectAll().where('id', '=', id),
+);
+
+export async function findFeedback(db: Executor, id: number) {
+  return (await feedbackById(db, id))[0];
 }
 
-export function findFeedbackForPeriod(db: Executor, assignmentId: number, period: string) {
-  return db
+const feedbackOfPeriod = prepared((db: Executor, assignmentId: number, period: string) =>
+  db
     .selectFrom('feedbacks')
     .selectAll()
     .where('assignment_id', '=', assignmentId)
-    .where('period', '=', period)
-    .executeTakeFirst();
+    .where('period', '=', period),
+);
+
+export async function findFeedbackForPeriod(db: Executor, assignmentId: number, period: string) {
+  return (await feedbackOfPeriod(db, assignmentId, period))[0];
 }
 
+const feedbackInsert = prepared(
+  (
+    db: Executor,
+    assignmentId: number,
+    period: string,
+    dueDate: string,
+    content: string,
+    submittedBy: number,
+    submittedAt: string,
+    onTime: number,
+  ) =>
+    db
+      .insertInto('feedbacks')
+      .values({
+        assignment_id: assignmentId,
+        period,
+        due_date: dueDate,
+        content,
+        submitted_by: submittedBy,
+        submitted_at: submittedAt,
+        on_time: onTime,
+        status: 'submitted',
+        updated_at: submittedAt,
+      })
+      .returning('id'),
+);
+
+/** A new feedback is submitted, and last updated when submitted. */
 export async function insertFeedback(
   db: Executor,
   row: {
@@ -175,11 +229,20 @@ export async function insertFeedback(
     submitted_by: number;
     submitted_at: string;
     on_time: number;
-    status: 'submitted';
-    updated_at: string;
   },
 ): Promise<number> {
-  return (await db.insertInto('feedbacks').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  const [inserted] = await feedbackInsert(
+    db,
+    row.assignment_id,
+    row.period,
+    row.due_date,
+    row.content,
+    row.submitted_by,
+    row.submitted_at,
+    row.on_time,
+  );
+  if (!inserted) throw new Error('feedback insert returned no id');
+  return inserted.id;
 }
 
 export async function updateFeedbackVersioned(

@@ -82,11 +82,9 @@ export async function submitFeedback(
       submitted_by: actor.id,
       submitted_at: at,
       on_time: onTime,
-      status: 'submitted',
-      updated_at: at,
     });
   }
-  await refreshOwedPeriod(trx, a.id);
+  await refreshOwedPeriod(trx, a.id, true);
   await recordStep(trx, ctx, {
     itemId: a.item_id,
     assignmentId: a.id,

@@ -271,8 +271,24 @@ export async function insertEvent(
     summary: string;
   },
 ): Promise<void> {
-  await db.insertInto('item_events').values(row).execute();
+  await eventInsert(db, row.item_id, row.assignment_id, row.at, row.actor_id, row.kind, row.summary);
 }
+
+/** Every step writes one: compiled once (prepared.ts). */
+const eventInsert = prepared(
+  (
+    db: Executor,
+    itemId: number,
+    assignmentId: number | null,
+    at: string,
+    actorId: number | null,
+    kind: string,
+    summary: string,
+  ) =>
+    db
+      .insertInto('item_events')
+      .values({ item_id: itemId, assignment_id: assignmentId, at, actor_id: actorId, kind, summary }),
+);
 
 export function eventsOf(db: Executor, itemId: number) {
   return db.selectFrom('item_events').selectAll().where('item_id', '=', itemId).orderBy('id').execute();

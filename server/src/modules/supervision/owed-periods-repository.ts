@@ -1,4 +1,5 @@
 import { dialectOf } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 import type { Executor } from '../../platform/db/schema.js';
 
 /** The stored first owed feedback period of assignments (0017): reads and writes of those two columns. */
@@ -23,9 +24,13 @@ const inputs = [
  * What the owed period is computed from, with the row locked on PostgreSQL: a feedback filed and
  * another returned at once must not both compute from what they read before the other committed.
  */
-export function owedInputsForUpdate(db: Executor, id: number) {
+const owedInputsRow = prepared((db: Executor, id: number) => {
   const query = db.selectFrom('assignments').select(inputs).where('id', '=', id);
-  return (dialectOf(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+});
+
+export async function owedInputsForUpdate(db: Executor, id: number) {
+  return (await owedInputsRow(db, id))[0];
 }
 export type OwedInputs = NonNullable<Awaited<ReturnType<typeof owedInputsForUpdate>>>;
 
@@ -41,6 +46,13 @@ export function signedAssignmentsAfter(db: Executor, afterId: number, limit: num
     .execute();
 }
 
+const owedPeriodUpdate = prepared((db: Executor, id: number, start: string | null, end: string | null) =>
+  db
+    .updateTable('assignments')
+    .set({ feedback_owed_start: start, feedback_owed_end: end })
+    .where('id', '=', id),
+);
+
 export async function setOwedPeriod(db: Executor, id: number, owed: OwedColumns): Promise<void> {
-  await db.updateTable('assignments').set(owed).where('id', '=', id).execute();
+  await owedPeriodUpdate(db, id, owed.feedback_owed_start, owed.feedback_owed_end);
 }

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../platform/db/schema.js';
 import { readSetting, writeSetting } from '../../platform/db/settings-repository.js';
 import { beijingDate } from '../calendar/index.js';
-import { feedbackPeriodsOf } from './assignments-repository.js';
+import { feedbackPeriodsFrom, feedbackPeriodsOf } from './assignments-repository.js';
 import {
   owedInputsForUpdate,
   setOwedPeriod,
@@ -9,7 +9,7 @@ import {
   type OwedInputs,
   type OwedColumns,
 } from './owed-periods-repository.js';
-import { firstOwedPeriod } from './periods.js';
+import { firstOwedPeriod, periodKeyOf } from './periods.js';
 
 /**
  * Each signed assignment keeps its first feedback period without a delivered feedback, so a light is a
@@ -30,22 +30,36 @@ export function deliveredPeriods(feedbacks: readonly { period: string; status: s
 export function owedPeriodOf(
   a: Omit<OwedInputs, 'id' | 'feedback_owed_start' | 'feedback_owed_end'>,
   delivered: ReadonlySet<string>,
+  from: string | null = null,
 ): OwedColumns {
   if (a.status !== 'acknowledged') return NOTHING_OWED;
-  const since = beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
+  const since = from ?? beijingDate(new Date(a.acknowledged_at ?? a.assigned_at));
   const period = firstOwedPeriod(a.feedback_cycle, since, a.deadline, delivered);
   return period === null
     ? NOTHING_OWED
     : { feedback_owed_start: period.start, feedback_owed_end: period.end };
 }
 
-/** Recompute one assignment's owed period after a change in this transaction; writes only when it moved. */
-export async function refreshOwedPeriod(trx: Executor, assignmentId: number): Promise<void> {
+/**
+ * Recompute one assignment's owed period after a change in this transaction; writes only when it moved.
+ * A feedback filed only moves it forward, so the walk starts at the stored one (every period before it is
+ * delivered) instead of at signing, and reads only the feedback from there: a weekly assignment signed two
+ * years ago would read and walk a hundred weeks.
+ */
+export async function refreshOwedPeriod(
+  trx: Executor,
+  assignmentId: number,
+  afterFiling = false,
+): Promise<void> {
   const a = await owedInputsForUpdate(trx, assignmentId);
   if (!a) return;
+  const from = afterFiling ? a.feedback_owed_start : null;
+  const fromKey = from === null ? '' : periodKeyOf(a.feedback_cycle, from);
   const delivered =
-    a.status === 'acknowledged' ? deliveredPeriods(await feedbackPeriodsOf(trx, [a.id])) : new Set<string>();
-  const owed = owedPeriodOf(a, delivered);
+    a.status === 'acknowledged'
+      ? deliveredPeriods(await feedbackPeriodsFrom(trx, a.id, fromKey))
+      : new Set<string>();
+  const owed = owedPeriodOf(a, delivered, from);
   if (owed.feedback_owed_start !== a.feedback_owed_start || owed.feedback_owed_end !== a.feedback_owed_end)
     await setOwedPeriod(trx, a.id, owed);
 }

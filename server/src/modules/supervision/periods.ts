@@ -77,6 +77,11 @@ export function periodOf(
   return { ...span, due: dueDate(calendar, span.end) };
 }
 
+/** The key of the period of `cycle` containing `date`: keys of one cycle order as their periods do. */
+export function periodKeyOf(cycle: FeedbackCycle, date: string): string {
+  return cycle === 'once' ? 'once' : spanOf(cycle, date).key;
+}
+
 /** Due date of the period of `cycle` ending on `end`: the end itself for a one-off feedback. */
 export function dueOfPeriodEnd(cycle: FeedbackCycle, end: string, calendar: WorkingCalendar): string {
   return cycle === 'once' ? end : dueDate(calendar, end);

@@ -10,7 +10,7 @@ const STAND_IN = '\u0000prepared-value:';
  * `build` gets stand-ins for the values and must bind each one as a parameter, as `where` does. Plugins'
  * transformQuery sees the query once, when it is compiled; their transformResult, every run.
  */
-export function prepared<A extends readonly (string | number)[], R>(
+export function prepared<A extends readonly (string | number | null)[], R>(
   build: (db: Executor, ...values: A) => Compilable<R>,
 ): (db: Executor, ...values: A) => Promise<R[]> {
   const templates = new Map<DialectName, { query: CompiledQuery<R>; slots: (number | null)[] }>();

@@ -257,6 +257,30 @@ describe(`stored owed feedback periods equal a full recomputation [${TEST_DB}]`,
     await compare('2026-07-01');
   });
 
+  test('a returned week filed again skips the later weeks already delivered', async () => {
+    on('2026-07-06');
+    const weekly = await signed('周报', 'weekly', '2026-12-31');
+    const filed: number[] = [];
+    for (const day of ['2026-07-08', '2026-07-15', '2026-07-22']) {
+      on(day);
+      filed.push(await feedback('周报'));
+    }
+    const middle = filed[1] ?? 0;
+    await run(async (trx) =>
+      reviewFeedback(trx, as('head1'), middle, await version(trx, 'feedbacks', middle), 'return', '数据有误'),
+    );
+    await compare('2026-07-23');
+    on('2026-07-23');
+    assert.equal(await feedback('周报'), middle, 'the returned week is the one filed again');
+    await compare('2026-07-23');
+    const owed = await t.deps.db
+      .selectFrom('assignments')
+      .select('feedback_owed_start')
+      .where('id', '=', weekly)
+      .executeTakeFirstOrThrow();
+    assert.equal(owed.feedback_owed_start, '2026-07-27');
+  });
+
   test('the repair computes the same periods from the feedbacks alone', async () => {
     const before = await t.deps.db.selectFrom('assignments').selectAll().orderBy('id').execute();
     await t.deps.db
