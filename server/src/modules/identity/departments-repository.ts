@@ -5,9 +5,12 @@ export function listDepartments(db: Executor) {
   return db.selectFrom('departments').selectAll().orderBy('sort_order').orderBy('id').execute();
 }
 
-/** Every department's id and name alone: the dashboard's ranking names thousands. */
+/**
+ * Every department's id and name alone, in the organisation's order: rankings and circulars name
+ * thousands, and all columns of 2,000 rows cost ~8 ms to read where two cost a fraction.
+ */
 export function departmentNames(db: Executor) {
-  return db.selectFrom('departments').select(['id', 'name']).execute();
+  return db.selectFrom('departments').select(['id', 'name']).orderBy('sort_order').orderBy('id').execute();
 }
 
 /** The named departments only: an organisation may have thousands, a page needs a few. */

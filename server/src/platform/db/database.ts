@@ -227,6 +227,15 @@ export function jsonTuple(dialect: DialectName, values: readonly RawBuilder<unkn
   return dialect === 'postgres' ? sql`json_build_array(${list})` : sql`json_array(${list})`;
 }
 
+/**
+ * Name the index SQLite must use for a table reference (`from t as x ${indexedBy(…)}`): where two indexes
+ * share a prefix, its STAT4 estimates can pick the one that is not covering for some values. PostgreSQL
+ * plans on its own statistics and has no such clause.
+ */
+export function indexedBy(dialect: DialectName, index: string): RawBuilder<unknown> {
+  return dialect === 'sqlite' ? sql`indexed by ${sql.id(index)}` : sql``;
+}
+
 /** Row locking that lets several workers claim different rows (PostgreSQL); SQLite serialises writers. */
 export function skipLocked<DB1, TB extends keyof DB1, O>(
   dialect: DialectName,

@@ -4,7 +4,7 @@ import { nowIso, type Ctx } from '../../../platform/context.js';
 import { AppError, notFound, stale } from '../../../platform/http/errors.js';
 import { diff, recordAudit } from '../../audit/index.js';
 import { beijingDate } from '../../calendar/index.js';
-import { listDepartments } from '../../identity/index.js';
+import { departmentsByIds } from '../../identity/index.js';
 import { mayUseSupervision, seesAllItems } from '../policy.js';
 import { chosenPeriod, type ReportPeriod } from './period.js';
 import { mayManageCirculars, mayViewCircular } from './policy.js';
@@ -87,7 +87,11 @@ export async function prepareCircular(
   const departmentIds = input.departmentIds?.length
     ? [...new Set(input.departmentIds)].sort((a, b) => a - b)
     : null;
-  const departments = await listDepartments(db);
+  // Only the named departments and the office's own are read: an organisation may have thousands.
+  const departments = await departmentsByIds(db, [
+    ...(departmentIds ?? []),
+    ...(actor.departmentId === null ? [] : [actor.departmentId]),
+  ]);
   const known = new Set(departments.map((d) => d.id));
   const unknown = departmentIds?.find((id) => !known.has(id));
   if (unknown !== undefined)

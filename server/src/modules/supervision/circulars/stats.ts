@@ -1,5 +1,5 @@
 import type { Executor } from '../../../platform/db/schema.js';
-import { listDepartments } from '../../identity/index.js';
+import { departmentNames } from '../../identity/index.js';
 import { periodWindow, previousPeriod, type ReportPeriod } from './period.js';
 import {
   departmentCounts,
@@ -120,7 +120,7 @@ export async function computeStats(
   const [w, pw] = [periodWindow(period, today), periodWindow(previous, today)];
   const [now = new Map<number, DepartmentCounts>(), before = new Map<number, DepartmentCounts>()] =
     await departmentCounts(db, scope, [w, pw]);
-  const departments = await listDepartments(db);
+  const departments = await departmentNames(db);
   const names = new Map(departments.map((d) => [d.id, d.name]));
   // A whole-organisation circular lists the departments with work in either period; a scoped one lists all.
   const listed = departments
