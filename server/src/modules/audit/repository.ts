@@ -6,22 +6,17 @@ import type { AuditCheckpointTable, AuditLogTable, Executor } from '../../platfo
 export type AuditRow = Selectable<AuditLogTable>;
 export type CheckpointRow = Selectable<AuditCheckpointTable>;
 
-export function headRow(db: Executor) {
-  return db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-const headHashRow = prepared((db: Executor) =>
-  db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1),
+// Every audited change reads the head and appends a row: both compiled once (prepared.ts).
+const headRowQuery = prepared((db: Executor) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
 );
 
-/** Every audited change reads the head and appends a row: both compiled once (prepared.ts). */
+export async function headRow(db: Executor) {
+  return (await headRowQuery(db))[0];
+}
+
 export async function headHash(db: Executor): Promise<string | null> {
-  return (await headHashRow(db))[0]?.hash ?? null;
+  return (await headRow(db))?.hash ?? null;
 }
 
 const auditRowInsert = prepared(
