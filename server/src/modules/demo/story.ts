@@ -122,7 +122,7 @@ export class DemoStory {
     head?: string,
   ): Promise<void> {
     const a = await this.assignment(id, department);
-    const feedbackId = await submitFeedback(this.trx, this.as(login, daysAgo), a.id, content);
+    const feedbackId = (await submitFeedback(this.trx, this.as(login, daysAgo), a.id, content)).id;
     if (!head) return;
     await reviewFeedback(this.trx, this.as(head, daysAgo), feedbackId, 1, 'approve', null);
     await reviewFeedback(this.trx, this.as('duchayuan1', daysAgo), feedbackId, 2, 'approve', null);

@@ -178,6 +178,7 @@ const feedbackById = prepared((db: Executor, id: number) =>
 export async function findFeedback(db: Executor, id: number) {
   return (await feedbackById(db, id))[0];
 }
+export type FeedbackRow = NonNullable<Awaited<ReturnType<typeof findFeedback>>>;
 
 const feedbackOfPeriod = prepared((db: Executor, assignmentId: number, period: string) =>
   db
@@ -215,10 +216,10 @@ const feedbackInsert = prepared(
         status: 'submitted',
         updated_at: submittedAt,
       })
-      .returning('id'),
+      .returningAll(),
 );
 
-/** A new feedback is submitted, and last updated when submitted. */
+/** A new feedback is submitted, and last updated when submitted; the stored row comes back. */
 export async function insertFeedback(
   db: Executor,
   row: {
@@ -230,7 +231,7 @@ export async function insertFeedback(
     submitted_at: string;
     on_time: number;
   },
-): Promise<number> {
+) {
   const [inserted] = await feedbackInsert(
     db,
     row.assignment_id,
@@ -241,8 +242,8 @@ export async function insertFeedback(
     row.submitted_at,
     row.on_time,
   );
-  if (!inserted) throw new Error('feedback insert returned no id');
-  return inserted.id;
+  if (!inserted) throw new Error('feedback insert returned no row');
+  return inserted;
 }
 
 export async function updateFeedbackVersioned(

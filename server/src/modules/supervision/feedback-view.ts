@@ -1,10 +1,7 @@
 import type { Executor } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context.js';
-import { notFound } from '../../platform/http/errors.js';
 import { namesOfUsers } from '../identity/index.js';
-import { findFeedback } from './assignments-repository.js';
-
-type FeedbackRow = NonNullable<Awaited<ReturnType<typeof findFeedback>>>;
+import type { FeedbackRow } from './assignments-repository.js';
 
 /** A feedback as the item page lists it. */
 export function presentFeedback(f: FeedbackRow, submittedBy: string) {
@@ -26,9 +23,7 @@ export function presentFeedback(f: FeedbackRow, submittedBy: string) {
  * The answer to a submission: the feedback alone, not the whole item (≈30 queries), which the page
  * refetches for its lights and timeline. A resubmitted returned feedback keeps its first submitter.
  */
-export async function submittedFeedback(db: Executor, ctx: Ctx, id: number) {
-  const f = await findFeedback(db, id);
-  if (!f) throw notFound('反馈');
+export async function submittedFeedback(db: Executor, ctx: Ctx, f: FeedbackRow) {
   const name =
     f.submitted_by === ctx.actor?.id
       ? ctx.actor.name

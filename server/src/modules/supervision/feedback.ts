@@ -7,6 +7,7 @@ import {
   findFeedbackForPeriod,
   insertFeedback,
   updateFeedbackVersioned,
+  type FeedbackRow,
 } from './assignments-repository.js';
 import { loadAssignment, loadOwnAssignment } from './assignment-flow.js';
 import { refreshOwedPeriod } from './owed-periods.js';
@@ -30,14 +31,14 @@ const periodLabel = (key: string) => (key === 'once' ? '一次性' : key);
 
 /**
  * One feedback per period of the assignment's cycle, filed against the earliest period still owed (a
- * missed period is made up first); a returned one is corrected and resubmitted.
+ * missed period is made up first); a returned one is corrected and resubmitted. Returns it as stored.
  */
 export async function submitFeedback(
   trx: Executor,
   ctx: Ctx,
   assignmentId: number,
   content: string,
-): Promise<number> {
+): Promise<FeedbackRow> {
   const actor = actorOf(ctx);
   const a = await loadOwnAssignment(trx, ctx, assignmentId);
   mayActForAssignment(actor, a, '反馈');
@@ -57,7 +58,7 @@ export async function submitFeedback(
   const onTime = today <= period.due ? 1 : 0;
   const at = nowIso(ctx);
   const existing = await findFeedbackForPeriod(trx, a.id, period.key);
-  let id: number;
+  let feedback: FeedbackRow;
   if (existing) {
     if (existing.status !== 'returned')
       throw new AppError('INVALID_STATE', `本期（${periodLabel(period.key)}）已反馈，如需修改请等待审核退回`);
@@ -71,10 +72,11 @@ export async function submitFeedback(
       office_reviewed_by: null,
       updated_at: at,
     });
-    if (!ok) throw stale();
-    id = existing.id;
+    const resubmitted = ok ? await findFeedback(trx, existing.id) : undefined;
+    if (!resubmitted) throw stale();
+    feedback = resubmitted;
   } else {
-    id = await insertFeedback(trx, {
+    feedback = await insertFeedback(trx, {
       assignment_id: a.id,
       period: period.key,
       due_date: period.due,
@@ -84,15 +86,15 @@ export async function submitFeedback(
       on_time: onTime,
     });
   }
-  await refreshOwedPeriod(trx, a.id, true);
+  await refreshOwedPeriod(trx, a.id, a);
   await recordStep(trx, ctx, {
     itemId: a.item_id,
     assignmentId: a.id,
     kind: 'feedback',
     summary: `${periodLabel(period.key)} 反馈${onTime ? '' : '（逾期）'}：${content.slice(0, 60)}`,
-    changes: { feedbackId: id, period: period.key, onTime: onTime === 1 },
+    changes: { feedbackId: feedback.id, period: period.key, onTime: onTime === 1 },
   });
-  return id;
+  return feedback;
 }
 
 /** Review in two steps: the department head, then the supervision office. Either may return it with a reason. */

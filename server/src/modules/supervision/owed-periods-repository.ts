@@ -20,19 +20,22 @@ const inputs = [
   'feedback_owed_end',
 ] as const;
 
-/**
- * What the owed period is computed from, with the row locked on PostgreSQL: a feedback filed and
- * another returned at once must not both compute from what they read before the other committed.
- */
 const owedInputsRow = prepared((db: Executor, id: number) => {
   const query = db.selectFrom('assignments').select(inputs).where('id', '=', id);
   return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
 });
+export type OwedInputs = NonNullable<Awaited<ReturnType<typeof owedInputsRow>>[number]>;
 
-export async function owedInputsForUpdate(db: Executor, id: number) {
+/**
+ * What the owed period is computed from, with the row locked on PostgreSQL: a feedback filed and
+ * another returned at once must not both compute from what they read before the other committed.
+ * A SQLite transaction holds the database's write lock from its BEGIN, so the row as this transaction
+ * read it already (`readHere`) is current and is not read again.
+ */
+export async function owedInputsForUpdate(db: Executor, id: number, readHere?: OwedInputs) {
+  if (readHere && dialectOf(db) === 'sqlite') return readHere;
   return (await owedInputsRow(db, id))[0];
 }
-export type OwedInputs = NonNullable<Awaited<ReturnType<typeof owedInputsForUpdate>>>;
 
 /** Signed assignments after `afterId`, in id order: the repair walks them in batches. */
 export function signedAssignmentsAfter(db: Executor, afterId: number, limit: number) {

@@ -42,16 +42,17 @@ export function owedPeriodOf(
 
 /**
  * Recompute one assignment's owed period after a change in this transaction; writes only when it moved.
- * A feedback filed only moves it forward, so the walk starts at the stored one (every period before it is
- * delivered) instead of at signing, and reads only the feedback from there: a weekly assignment signed two
- * years ago would read and walk a hundred weeks.
+ * A feedback filed (`filedFor`: the assignment as the filing read it) only moves it forward, so the walk
+ * starts at the stored one (every period before it is delivered) instead of at signing, and reads only the
+ * feedback from there: a weekly assignment signed two years ago would read and walk a hundred weeks.
  */
 export async function refreshOwedPeriod(
   trx: Executor,
   assignmentId: number,
-  afterFiling = false,
+  filedFor?: OwedInputs,
 ): Promise<void> {
-  const a = await owedInputsForUpdate(trx, assignmentId);
+  const afterFiling = filedFor !== undefined;
+  const a = await owedInputsForUpdate(trx, assignmentId, filedFor);
   if (!a) return;
   const from = afterFiling ? a.feedback_owed_start : null;
   const fromKey = from === null ? '' : periodKeyOf(a.feedback_cycle, from);

@@ -107,8 +107,8 @@ describe(`stored owed feedback periods equal a full recomputation [${TEST_DB}]`,
     extra[label] = a;
     return a;
   }
-  const feedback = (label: string) =>
-    run((trx) => submitFeedback(trx, as('handler1'), extra[label] ?? 0, '按期报送进展。'));
+  const feedback = async (label: string) =>
+    (await run((trx) => submitFeedback(trx, as('handler1'), extra[label] ?? 0, '按期报送进展。'))).id;
 
   async function compare(today: string): Promise<void> {
     on(today);

@@ -177,7 +177,7 @@ export async function buildCircularFixture(t: TestApp): Promise<CircularFixture>
   on('2026-03-05');
   await close('P2C');
   await item('M3', [{ department: C, deadline: '2026-03-20' }], { sourceType: 'meeting' });
-  const onTime = await run((trx) =>
+  const { id: onTime } = await run((trx) =>
     submitFeedback(trx, as('handler1'), assignments.M1A ?? 0, '已召开专题会议部署。'),
   );
   for (const reviewer of ['head1', 'supervisor'])
@@ -190,7 +190,9 @@ export async function buildCircularFixture(t: TestApp): Promise<CircularFixture>
     suspendItem(trx, as('supervisor'), items.M5 ?? 0, await version(trx, 'items', items.M5 ?? 0), '任务调整'),
   );
   on('2026-03-07');
-  const late = await run((trx) => submitFeedback(trx, as('handler2'), assignments.M2B ?? 0, '正在推进。'));
+  const { id: late } = await run((trx) =>
+    submitFeedback(trx, as('handler2'), assignments.M2B ?? 0, '正在推进。'),
+  );
   await run(async (trx) =>
     reviewFeedback(trx, as('head2'), late, await version(trx, 'feedbacks', late), 'return', '内容过于简单'),
   );
