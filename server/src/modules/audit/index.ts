@@ -5,7 +5,7 @@ export function registerAudit(app: FastifyInstance): void {
   auditRoutes(app);
 }
 
-export { recordAudit, diff, type AuditEvent } from './record.js';
+export { holdAuditChain, recordAudit, diff, type AuditEvent } from './record.js';
 export { recordDenial } from './denials.js';
 export { verifyAuditTrail, type VerifyResult } from './verify.js';
 export { writeCheckpoint, auditCheckpointJob } from './checkpoint.js';

@@ -20,11 +20,20 @@ export interface AuditEvent {
 export const AUDIT_CHAIN_LOCK = 0x4c5341; // "LSA"
 
 /**
+ * Take the audit chain's lock now, ahead of another lock: a transaction holds it from its first audit
+ * row to its end, so a lock taken before it here and after it elsewhere (an item numbered after the
+ * demo's users were recorded) would let two transactions wait for each other until PostgreSQL aborts one.
+ */
+export async function holdAuditChain(trx: Executor): Promise<void> {
+  await serialLock(trx, AUDIT_CHAIN_LOCK);
+}
+
+/**
  * Append one row to the hash chain. Call it inside the transaction of the change it records,
  * so the change and its audit row commit or roll back together.
  */
 export async function recordAudit(trx: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
-  await serialLock(trx, AUDIT_CHAIN_LOCK);
+  await holdAuditChain(trx);
   const content: AuditContent = {
     at: nowIso(ctx),
     actor_id: event.actorId !== undefined ? event.actorId : (ctx.actor?.id ?? null),

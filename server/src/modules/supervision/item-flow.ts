@@ -20,6 +20,7 @@ import {
 } from './items-repository.js';
 import { ITEM_STATUSES, type SourceType, type Urgency } from './labels.js';
 import { formatNumber, getSupervisionSettings } from './settings.js';
+import { holdAuditChain } from '../audit/index.js';
 import { refreshOwedPeriod } from './owed-periods.js';
 import { mayApproveItem, mayRunSupervision } from './policy.js';
 import { recordStep } from './steps.js';
@@ -81,6 +82,7 @@ export async function createItem(trx: Executor, ctx: Ctx, input: ItemInput): Pro
       });
   }
   await requireLeader(trx, input.responsibleLeaderId);
+  await holdAuditChain(trx);
   await serialLock(trx, NUMBER_LOCK);
   const settings = await getSupervisionSettings(trx);
   const year = Number(beijingDate(ctx.clock.now()).slice(0, 4));

@@ -3,7 +3,7 @@ import { nowIso, type Ctx } from '../../../platform/context.js';
 import { serialLock } from '../../../platform/db/database.js';
 import type { Executor, Tx } from '../../../platform/db/schema.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
-import { recordAudit } from '../../audit/index.js';
+import { holdAuditChain, recordAudit } from '../../audit/index.js';
 import { rolesOf } from '../../identity/index.js';
 import {
   findGrant,
@@ -45,6 +45,7 @@ export async function issueGrant(
   term: { plan: PlanRow | null; days?: number; backYears?: number },
   origin: GrantOrigin,
 ): Promise<number> {
+  await holdAuditChain(trx);
   await serialLock(trx, MEMBER_GRANT_LOCK + memberId);
   const now = nowIso(ctx);
   const { plan } = term;
