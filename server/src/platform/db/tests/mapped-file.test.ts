@@ -16,8 +16,8 @@ describe('withMappedFile', () => {
   });
 
   /** The connection's memory-map limit: 0 when reads go through read() calls. */
-  const mapped = async () => {
-    const { rows } = await sql<{ mmap_size: number }>`pragma mmap_size`.execute(t.db);
+  const mapped = async (database: TestDatabase = t) => {
+    const { rows } = await sql<{ mmap_size: number }>`pragma mmap_size`.execute(database.db);
     return rows[0]?.mmap_size;
   };
 
@@ -52,6 +52,27 @@ describe('withMappedFile', () => {
       sizes.push(await mapped());
       assert.ok((sizes[0] ?? 0) > 0);
       assert.deepEqual(sizes, [sizes[0], sizes[0], 0, sizes[0], 0]);
+    },
+  );
+
+  test(
+    'each database keeps its own count: a run on one maps that one alone',
+    { skip: TEST_DB === 'postgres' && 'SQLite only: PostgreSQL has no memory map to set' },
+    async () => {
+      const other = await openTestDatabase(TEST_DB, { migrate: false });
+      try {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        const first = withMappedFile(t.db, () => held);
+        const during = await withMappedFile(other.db, async () => [await mapped(t), await mapped(other)]);
+        const otherAfter = await mapped(other);
+        release();
+        await first;
+        assert.ok((during[0] ?? 0) > 0 && (during[1] ?? 0) > 0, 'both mapped while both run');
+        assert.deepEqual([otherAfter, await mapped(t)], [0, 0]);
+      } finally {
+        await other.dispose();
+      }
     },
   );
 });
