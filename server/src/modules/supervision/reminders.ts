@@ -1,4 +1,4 @@
-import { serialLock, withMappedFile } from '../../platform/db/database.js';
+import { serialLock } from '../../platform/db/database.js';
 import type { Db, Executor } from '../../platform/db/schema.js';
 import { readSetting, writeSetting } from '../../platform/db/settings-repository.js';
 import { HOUR } from '../../platform/clock.js';
@@ -85,47 +85,41 @@ export async function sweepReminders(db: Db, ctx: Ctx): Promise<SweepResult> {
     await serialLock(trx, SWEEP_LOCK);
     const pending = await pendingSweep(trx, ctx);
     if (!pending) return none;
-    return withMappedFile(trx, () => sweep(trx, ctx, pending));
-  });
-}
+    const { today, calendar, lastSweep } = pending;
 
-type PendingSweep = NonNullable<Awaited<ReturnType<typeof pendingSweep>>>;
-
-/** The sweep itself, in the locked transaction, once `pendingSweep` found today's still to do. */
-async function sweep(trx: Executor, ctx: Ctx, pending: PendingSweep): Promise<SweepResult> {
-  const { today, calendar, lastSweep } = pending;
-  const { warnDays } = await getSupervisionSettings(trx);
-  // Everything happens in the database (the reminders, then their notifications): only counts and
-  // the few distinct subjects come back. Reminders go in rule order, so their ids give the send order.
-  const at = nowIso(ctx);
-  const mark = await maxReminderId(trx);
-  let reminders = 0;
-  for (const rule of reminderRules(calendar, today, lastSweep, warnDays)) {
-    const kind = (subject: Subject) => `${subject}_${rule.when}`;
-    const resent = rule.when === 'before';
-    reminders += await recordDeadlineReminders(trx, { ...rule, kind: kind('deadline'), resent }, at);
-    for (const p of periodsDueIn(calendar, rule.from, rule.to))
-      reminders += await recordFeedbackReminders(
-        trx,
-        p,
-        { kind: kind('feedback'), level: rule.level, resent },
-        at,
-      );
-  }
-  // Only reminders this transaction recorded are sent: the unique key decides, not the reading above.
-  if (reminders > 0) {
-    const texts = (await freshReminderSubjects(trx, mark)).map((r) => subjectText(r, calendar, today));
-    await notifyFromQuery(trx, ctx, 'supervision.reminder', reminderNotices(mark, texts, today));
-  }
-  const digests = await sendLeaderDigests(trx, ctx, { calendar, today, lastSweep, warnDays });
-  await writeLastSweep(trx, today, pending.version, nowIso(ctx));
-  await recordAudit(trx, ctx, {
-    action: 'supervision.reminders.sweep',
-    objectType: 'setting',
-    objectId: LAST_SWEEP_KEY,
-    changes: { day: today, previous: lastSweep, reminders, digests },
+    const { warnDays } = await getSupervisionSettings(trx);
+    // Everything happens in the database (the reminders, then their notifications): only counts and
+    // the few distinct subjects come back. Reminders go in rule order, so their ids give the send order.
+    const at = nowIso(ctx);
+    const mark = await maxReminderId(trx);
+    let reminders = 0;
+    for (const rule of reminderRules(calendar, today, lastSweep, warnDays)) {
+      const kind = (subject: Subject) => `${subject}_${rule.when}`;
+      const resent = rule.when === 'before';
+      reminders += await recordDeadlineReminders(trx, { ...rule, kind: kind('deadline'), resent }, at);
+      for (const p of periodsDueIn(calendar, rule.from, rule.to))
+        reminders += await recordFeedbackReminders(
+          trx,
+          p,
+          { kind: kind('feedback'), level: rule.level, resent },
+          at,
+        );
+    }
+    // Only reminders this transaction recorded are sent: the unique key decides, not the reading above.
+    if (reminders > 0) {
+      const texts = (await freshReminderSubjects(trx, mark)).map((r) => subjectText(r, calendar, today));
+      await notifyFromQuery(trx, ctx, 'supervision.reminder', reminderNotices(mark, texts, today));
+    }
+    const digests = await sendLeaderDigests(trx, ctx, { calendar, today, lastSweep, warnDays });
+    await writeLastSweep(trx, today, pending.version, nowIso(ctx));
+    await recordAudit(trx, ctx, {
+      action: 'supervision.reminders.sweep',
+      objectType: 'setting',
+      objectId: LAST_SWEEP_KEY,
+      changes: { day: today, previous: lastSweep, reminders, digests },
+    });
+    return { swept: true, reminders, digests };
   });
-  return { swept: true, reminders, digests };
 }
 
 async function writeLastSweep(trx: Executor, day: string, version: number, at: string): Promise<void> {
