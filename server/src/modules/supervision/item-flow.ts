@@ -2,6 +2,7 @@ import type { Executor, FeedbackCycle } from '../../platform/db/schema.js';
 import { serialLock } from '../../platform/db/database.js';
 import { nowIso, type Ctx } from '../../platform/context.js';
 import { AppError, invalid, notFound, stale } from '../../platform/http/errors.js';
+import { holdAuditChain } from '../audit/index.js';
 import { beijingDate, loadCalendar } from '../calendar/index.js';
 import { departmentsByIds, findUserById, rolesOf } from '../identity/index.js';
 import {
@@ -20,7 +21,6 @@ import {
 } from './items-repository.js';
 import { ITEM_STATUSES, type SourceType, type Urgency } from './labels.js';
 import { formatNumber, getSupervisionSettings } from './settings.js';
-import { holdAuditChain } from '../audit/index.js';
 import { refreshOwedPeriod } from './owed-periods.js';
 import { mayApproveItem, mayRunSupervision } from './policy.js';
 import { recordStep } from './steps.js';
