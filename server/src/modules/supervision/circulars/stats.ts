@@ -112,14 +112,12 @@ export function rankBy<T extends object>(
   rows: readonly T[],
   compare: (a: T, b: T) => number,
 ): (T & { rank: number })[] {
-  const sorted = [...rows].sort(compare);
-  const ranks: number[] = [];
-  return sorted.map((r, i) => {
-    const previous = sorted[i - 1];
-    const rank = previous !== undefined && compare(previous, r) === 0 ? (ranks[i - 1] ?? i + 1) : i + 1;
-    ranks.push(rank);
-    return Object.assign({}, r, { rank });
-  });
+  const out: (T & { rank: number })[] = [];
+  for (const [i, r] of [...rows].sort(compare).entries()) {
+    const prior = out[i - 1];
+    out.push(Object.assign({}, r, { rank: prior && compare(prior, r) === 0 ? prior.rank : i + 1 }));
+  }
+  return out;
 }
 
 const daysBetween = (from: string, to: string) =>
